@@ -1,0 +1,19 @@
+package io.tlsbench.kdf;
+
+import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.suite.HashAlgorithm;
+
+/** How the PRF's HMACs are computed over a provider (see DigestHmac and JcaHmac for the trade-off). */
+public enum HmacStyle {
+    /** HMAC over the provider's MessageDigest: allocation-free where the provider digests in place. */
+    DIGEST,
+    /** The provider's own Mac: keeps pre-hashed pad states in some providers, allocates per output. */
+    MAC;
+
+    HmacFunction create(ProviderSet provider, HashAlgorithm hash) {
+        if (this == DIGEST) {
+            return new DigestHmac(provider.messageDigest(hash), hash.length, hash.blockLength);
+        }
+        return new JcaHmac(provider.mac(hash.hmacName));
+    }
+}

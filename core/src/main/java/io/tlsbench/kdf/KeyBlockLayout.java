@@ -1,0 +1,57 @@
+package io.tlsbench.kdf;
+
+import io.tlsbench.suite.CipherKind;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
+
+/**
+ * How a key block splits into the six secrets (RFC 5246 §6.3): client MAC key, server MAC key,
+ * client write key, server write key, client IV, server IV — in that order.
+ *
+ * @param macLength      bytes per MAC key (0 for AEAD)
+ * @param keyLength      bytes per write key taken from the key block
+ * @param ivLength       bytes per IV taken from the key block: a CBC block in SSLv3/TLS 1.0,
+ *                       none in TLS 1.1+ (explicit per-record IVs), the 4-byte GCM salt, none for RC4
+ * @param exportKeyLength final write key length of an SSLv3/TLS 1.0 export suite, 0 otherwise
+ */
+public record KeyBlockLayout(int macLength, int keyLength, int ivLength, int exportKeyLength) {
+
+    public KeyBlockLayout {
+        if (macLength < 0 || keyLength < 0 || ivLength < 0 || exportKeyLength < 0) {
+            throw new IllegalArgumentException("negative length in key block layout");
+        }
+        if (macLength > 64 || keyLength > 64 || ivLength > 32 || exportKeyLength > 32) {
+            throw new IllegalArgumentException("key block layout lengths are out of range: mac " + macLength
+                    + ", key " + keyLength + ", iv " + ivLength + ", export " + exportKeyLength);
+        }
+    }
+
+    /** The layout for a suite in a version the suite allows. */
+    public static KeyBlockLayout of(CipherSuite suite, ProtocolVersion version) {
+        if (suite == null) {
+            throw new IllegalArgumentException("cipher suite is missing");
+        }
+        suite.checkVersion(version);
+        int iv;
+        if (suite.cipher.kind == CipherKind.BLOCK) {
+            iv = version.explicitCbcIv() ? 0 : suite.cipher.ivLength;
+        } else {
+            iv = suite.cipher.ivLength; // GCM salt, or 0 for RC4
+        }
+        return new KeyBlockLayout(suite.mac.length(), suite.cipher.keyLength, iv, 0);
+    }
+
+    public boolean export() {
+        return exportKeyLength > 0;
+    }
+
+    /** Bytes of PRF output the split consumes. */
+    public int length() {
+        return 2 * (macLength + keyLength + ivLength);
+    }
+
+    /** Final write key length (the export length for export suites). */
+    public int writeKeyLength() {
+        return export() ? exportKeyLength : keyLength;
+    }
+}

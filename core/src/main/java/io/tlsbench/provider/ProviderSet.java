@@ -1,0 +1,154 @@
+package io.tlsbench.provider;
+
+import io.tlsbench.suite.HashAlgorithm;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+
+/**
+ * One provider configuration: the JCA provider object(s) that serve it, or the reason it is
+ * unavailable. Every look-up names the provider explicitly; a primitive this configuration lacks
+ * is an {@link UnsupportedPrimitiveException} naming both, never a silent fallback.
+ */
+public final class ProviderSet {
+
+    private final ProviderId id;
+    private final List<Provider> providers;
+    private final String unavailableReason;
+
+    private ProviderSet(ProviderId id, List<Provider> providers, String unavailableReason) {
+        this.id = id;
+        this.providers = providers;
+        this.unavailableReason = unavailableReason;
+    }
+
+    static ProviderSet available(ProviderId id, List<Provider> providers) {
+        return new ProviderSet(id, List.copyOf(providers), null);
+    }
+
+    static ProviderSet unavailable(ProviderId id, String reason) {
+        return new ProviderSet(id, List.of(), reason);
+    }
+
+    public ProviderId id() {
+        return id;
+    }
+
+    public boolean available() {
+        return unavailableReason == null;
+    }
+
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    /** The JCA providers behind this configuration (one, except the JDK's). */
+    public List<Provider> providers() {
+        return providers;
+    }
+
+    /** "BC 1.84" or "SunJCE 17 + SUN 17 + ..." */
+    public String describe() {
+        if (!available()) {
+            return id + " (unavailable: " + unavailableReason + ")";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Provider p : providers) {
+            if (sb.length() > 0) {
+                sb.append(" + ");
+            }
+            sb.append(p.getName()).append(' ').append(p.getVersionStr());
+        }
+        return sb.toString();
+    }
+
+    public MessageDigest messageDigest(HashAlgorithm hash) {
+        return get("MessageDigest", new String[] {hash.jcaName}, MessageDigest::getInstance);
+    }
+
+    public Mac mac(String algorithm) {
+        return get("Mac", new String[] {algorithm}, Mac::getInstance);
+    }
+
+    public Cipher cipher(String transformation) {
+        return get("Cipher", new String[] {transformation}, Cipher::getInstance);
+    }
+
+    public Signature signature(String algorithm) {
+        return get("Signature", new String[] {algorithm}, Signature::getInstance);
+    }
+
+    public KeyAgreement keyAgreement(String algorithm) {
+        return get("KeyAgreement", new String[] {algorithm}, KeyAgreement::getInstance);
+    }
+
+    public KeyPairGenerator keyPairGenerator(String algorithm) {
+        return get("KeyPairGenerator", new String[] {algorithm}, KeyPairGenerator::getInstance);
+    }
+
+    public KeyFactory keyFactory(String algorithm) {
+        return get("KeyFactory", new String[] {algorithm}, KeyFactory::getInstance);
+    }
+
+    /** Whether this configuration offers the primitive (probed with getInstance). */
+    public boolean offers(Primitive p) {
+        return probe(p) == null;
+    }
+
+    /** Null when the primitive is offered, otherwise why not. */
+    public String probe(Primitive p) {
+        if (!available()) {
+            return id + " is not available";
+        }
+        try {
+            instance(p);
+            return null;
+        } catch (UnsupportedPrimitiveException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A fresh JCA object for the primitive (getInstance, as the probe and the issue ask). */
+    public Object instance(Primitive p) {
+        switch (p.type) {
+            case "MessageDigest": return get(p.type, p.algorithms, MessageDigest::getInstance);
+            case "Mac": return get(p.type, p.algorithms, Mac::getInstance);
+            case "Cipher": return get(p.type, p.algorithms, Cipher::getInstance);
+            case "Signature": return get(p.type, p.algorithms, Signature::getInstance);
+            case "KeyAgreement": return get(p.type, p.algorithms, KeyAgreement::getInstance);
+            default: throw new AssertionError(p.type);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Factory<T> {
+        T create(String algorithm, Provider provider) throws GeneralSecurityException;
+    }
+
+    private <T> T get(String type, String[] algorithms, Factory<T> factory) {
+        if (!available()) {
+            throw new UnsupportedPrimitiveException(type + " " + algorithms[0] + " requested from " + id
+                    + ", which is not available: " + unavailableReason, null);
+        }
+        List<String> errors = new ArrayList<>();
+        for (String alg : algorithms) {
+            for (Provider p : providers) {
+                try {
+                    return factory.create(alg, p);
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    errors.add(p.getName() + ": " + e.getMessage());
+                }
+            }
+        }
+        throw new UnsupportedPrimitiveException(id + " does not offer " + type + " " + String.join(" / ", algorithms)
+                + " " + errors, null);
+    }
+}
