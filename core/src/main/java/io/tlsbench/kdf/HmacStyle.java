@@ -1,5 +1,6 @@
 package io.tlsbench.kdf;
 
+import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.suite.HashAlgorithm;
 
@@ -9,6 +10,15 @@ public enum HmacStyle {
     DIGEST,
     /** The provider's own Mac: keeps pre-hashed pad states in some providers, allocates per output. */
     MAC;
+
+    /**
+     * DIGEST where the provider digests in place (the JDK, BC: allocation-free); MAC for the JNI
+     * providers, whose MessageDigest returns fresh arrays anyway and whose native HMAC keeps the
+     * keyed pad states, saving two compressions and four JNI crossings per HMAC.
+     */
+    public static HmacStyle preferredFor(ProviderId id) {
+        return id == ProviderId.SUNJCE || id == ProviderId.BC ? DIGEST : MAC;
+    }
 
     HmacFunction create(ProviderSet provider, HashAlgorithm hash) {
         if (this == DIGEST) {

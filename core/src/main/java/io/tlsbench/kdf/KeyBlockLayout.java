@@ -32,13 +32,20 @@ public record KeyBlockLayout(int macLength, int keyLength, int ivLength, int exp
             throw new IllegalArgumentException("cipher suite is missing");
         }
         suite.checkVersion(version);
-        int iv;
+        return new KeyBlockLayout(suite.mac.length(), suite.cipher.keyLength, ivLength(suite, version), 0);
+    }
+
+    /** Whether this is the layout of a suite in a version, without building one (hot path). */
+    public boolean matches(CipherSuite suite, ProtocolVersion version) {
+        return exportKeyLength == 0 && macLength == suite.mac.length() && keyLength == suite.cipher.keyLength
+                && ivLength == ivLength(suite, version);
+    }
+
+    private static int ivLength(CipherSuite suite, ProtocolVersion version) {
         if (suite.cipher.kind == CipherKind.BLOCK) {
-            iv = version.explicitCbcIv() ? 0 : suite.cipher.ivLength;
-        } else {
-            iv = suite.cipher.ivLength; // GCM salt, or 0 for RC4
+            return version.explicitCbcIv() ? 0 : suite.cipher.ivLength;
         }
-        return new KeyBlockLayout(suite.mac.length(), suite.cipher.keyLength, iv, 0);
+        return suite.cipher.ivLength; // GCM salt, or 0 for RC4
     }
 
     public boolean export() {

@@ -43,9 +43,12 @@ public final class KeySchedule {
     private final Map<HashAlgorithm, MessageDigest> digests = new EnumMap<>(HashAlgorithm.class);
     private final byte[] scratch = new byte[64];
     private final byte[] handshakeHash = new byte[64];
+    /** Seeds must be whole arrays: one exact-length buffer per hash length, made on first use. */
+    private final byte[][] exactHashes = new byte[65][];
 
+    /** A schedule with the provider's preferred HMAC style (see {@link HmacStyle#preferredFor}). */
     public KeySchedule(ProviderSet provider) {
-        this(provider, HmacStyle.DIGEST);
+        this(provider, provider == null ? null : HmacStyle.preferredFor(provider.id()));
     }
 
     public KeySchedule(ProviderSet provider, HmacStyle style) {
@@ -135,15 +138,15 @@ public final class KeySchedule {
     /** key_block = PRF(master_secret, "key expansion", server_random ‖ client_random), split in six. */
     public void keyBlock(ProtocolVersion version, CipherSuite suite, byte[] master, byte[] clientRandom,
                          byte[] serverRandom, SessionKeys out) {
-        KeyBlockLayout layout = KeyBlockLayout.of(suite, version);
+        PrfAlgorithm prf = PrfAlgorithm.of(version, suite);
         if (out == null) {
             throw new IllegalArgumentException("session keys output is missing");
         }
-        if (!out.layout().equals(layout)) {
+        if (!out.layout().matches(suite, version)) {
             throw new IllegalArgumentException("session keys sized for " + out.layout() + ", but " + suite
-                    + " in " + version + " needs " + layout);
+                    + " in " + version + " needs " + KeyBlockLayout.of(suite, version));
         }
-        keyBlock(version, PrfAlgorithm.of(version, suite), master, clientRandom, serverRandom, out);
+        keyBlock(version, prf, master, clientRandom, serverRandom, out);
     }
 
     /** The lower-level form: any PRF and layout (export layouts included, SSLv3 and TLS 1.0 only). */
@@ -234,7 +237,11 @@ public final class KeySchedule {
                     + " PRF's is " + prf.handshakeHashLength());
         }
         Prf.checkRange("verify_data output", out, outOffset, TLS_VERIFY_DATA_LENGTH);
-        byte[] h = handshakeHash.length == hashLength ? handshakeHash : Arrays.copyOf(handshakeHash, hashLength);
+        byte[] h = handshakeHash;
+        if (handshakeHash.length != hashLength) {
+            h = exactHash(hashLength);
+            System.arraycopy(handshakeHash, 0, h, 0, hashLength);
+        }
         prf(prf).derive(master, 0, master.length, sender == ConnectionEnd.CLIENT ? CLIENT_FINISHED : SERVER_FINISHED,
                 h, null, null, out, outOffset, TLS_VERIFY_DATA_LENGTH);
     }
@@ -270,6 +277,15 @@ public final class KeySchedule {
         Prf.digest(md, scratch, hashLength);
         System.arraycopy(scratch, 0, out, outOffset, hashLength);
         Arrays.fill(scratch, (byte) 0);
+    }
+
+    private byte[] exactHash(int length) {
+        byte[] b = exactHashes[length];
+        if (b == null) {
+            b = new byte[length];
+            exactHashes[length] = b;
+        }
+        return b;
     }
 
     /** Finished over raw handshake messages, any version (for tools and tests; allocates the result). */
@@ -357,6 +373,11 @@ public final class KeySchedule {
         }
         Arrays.fill(scratch, (byte) 0);
         Arrays.fill(handshakeHash, (byte) 0);
+        for (byte[] b : exactHashes) {
+            if (b != null) {
+                Arrays.fill(b, (byte) 0);
+            }
+        }
     }
 
     // ---- argument checks: each names the problem ----

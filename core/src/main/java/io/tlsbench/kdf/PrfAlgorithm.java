@@ -53,12 +53,15 @@ public enum PrfAlgorithm {
     }
 
     public static PrfAlgorithm forHash(HashAlgorithm hash) {
-        for (PrfAlgorithm a : values()) {
-            if (a.hash == hash) {
-                return a;
-            }
+        // A switch, not values(): values() clones its array, and this runs once per derivation.
+        switch (hash) {
+            case SHA224: return SHA224;
+            case SHA256: return SHA256;
+            case SHA384: return SHA384;
+            case SHA512: return SHA512;
+            case SHA512_256: return SHA512_256;
+            default: throw new IllegalArgumentException("no TLS 1.2 PRF over " + hash);
         }
-        throw new IllegalArgumentException("no TLS 1.2 PRF over " + hash);
     }
 
     /** Accepts ssl3, md5-sha1, sha256, sha384, ... as the vectors spell them. */
