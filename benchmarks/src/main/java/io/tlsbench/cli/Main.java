@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             KdfCommand.class,
             KeysCommand.class,
             ProvidersCommand.class,
+            RunCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
