@@ -64,6 +64,15 @@ final class DigestHmac implements HmacFunction {
     }
 
     @Override
+    public void update(java.nio.ByteBuffer data) {
+        if (!started) {
+            md.update(ipad, 0, blockLength);
+            started = true;
+        }
+        md.update(data);
+    }
+
+    @Override
     public void finish(byte[] out, int offset) {
         if (!started) {
             md.update(ipad, 0, blockLength);

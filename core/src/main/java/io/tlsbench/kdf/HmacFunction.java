@@ -11,6 +11,9 @@ public interface HmacFunction {
 
     void update(byte[] data, int offset, int length);
 
+    /** Consumes data from position to limit. */
+    void update(java.nio.ByteBuffer data);
+
     /** Writes the MAC of everything updated since the last finish and starts the next one. */
     void finish(byte[] out, int offset);
 

@@ -20,7 +20,8 @@ public enum HmacStyle {
         return id == ProviderId.SUNJCE || id == ProviderId.BC ? DIGEST : MAC;
     }
 
-    HmacFunction create(ProviderSet provider, HashAlgorithm hash) {
+    /** A new HMAC over the hash, from the provider, in this style. */
+    public HmacFunction create(ProviderSet provider, HashAlgorithm hash) {
         if (this == DIGEST) {
             return new DigestHmac(provider.messageDigest(hash), hash.length, hash.blockLength);
         }

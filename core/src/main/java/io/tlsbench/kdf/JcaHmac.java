@@ -41,6 +41,11 @@ final class JcaHmac implements HmacFunction {
     }
 
     @Override
+    public void update(java.nio.ByteBuffer data) {
+        mac.update(data);
+    }
+
+    @Override
     public void finish(byte[] out, int offset) {
         try {
             mac.doFinal(out, offset);

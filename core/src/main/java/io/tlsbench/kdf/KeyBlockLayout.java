@@ -24,6 +24,10 @@ public record KeyBlockLayout(int macLength, int keyLength, int ivLength, int exp
             throw new IllegalArgumentException("key block layout lengths are out of range: mac " + macLength
                     + ", key " + keyLength + ", iv " + ivLength + ", export " + exportKeyLength);
         }
+        if (exportKeyLength > 0 && exportKeyLength < keyLength) {
+            throw new IllegalArgumentException("export key length " + exportKeyLength
+                    + " is shorter than the key block's key length " + keyLength);
+        }
     }
 
     /** The layout for a suite in a version the suite allows. */
@@ -52,9 +56,9 @@ public record KeyBlockLayout(int macLength, int keyLength, int ivLength, int exp
         return exportKeyLength > 0;
     }
 
-    /** Bytes of PRF output the split consumes. */
+    /** Bytes of PRF output the split consumes (export IVs come from elsewhere, RFC 2246 §6.3.1). */
     public int length() {
-        return 2 * (macLength + keyLength + ivLength);
+        return 2 * (macLength + keyLength + (export() ? 0 : ivLength));
     }
 
     /** Final write key length (the export length for export suites). */

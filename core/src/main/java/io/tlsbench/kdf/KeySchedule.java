@@ -162,6 +162,11 @@ public final class KeySchedule {
         if (layout.export() && version.atLeast(ProtocolVersion.TLS11)) {
             throw new IllegalArgumentException("export suites are not allowed in " + version + " (RFC 4346 §A.5)");
         }
+        if (layout.export() && version == ProtocolVersion.SSL3
+                && (layout.exportKeyLength() > 16 || layout.ivLength() > 16)) {
+            throw new IllegalArgumentException("SSLv3 export keys and IVs come from one MD5 output: at most 16 bytes,"
+                    + " not " + Math.max(layout.exportKeyLength(), layout.ivLength()));
+        }
         prf(prf).derive(master, 0, master.length, prf == PrfAlgorithm.SSL3 ? null : KEY_EXPANSION,
                 serverRandom, clientRandom, null, out.keyBlock, 0, out.keyBlock.length);
         out.split();
@@ -320,9 +325,9 @@ public final class KeySchedule {
             md5.update(messages);
             Prf.digest(md5, out, 16);
             sha1.update(messages);
-            byte[] tmp = scratch;
-            Prf.digest(sha1, tmp, 20);
-            System.arraycopy(tmp, 0, out, 16, 20);
+            Prf.digest(sha1, scratch, 20);
+            System.arraycopy(scratch, 0, out, 16, 20);
+            Arrays.fill(scratch, 0, 20, (byte) 0);
             return 36;
         }
         MessageDigest md = digest(prf.hash);

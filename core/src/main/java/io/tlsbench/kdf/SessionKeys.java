@@ -50,9 +50,11 @@ public final class SessionKeys {
         p += k;
         System.arraycopy(keyBlock, p, serverWriteKey, 0, k);
         p += k;
-        System.arraycopy(keyBlock, p, clientIv, 0, iv);
-        p += iv;
-        System.arraycopy(keyBlock, p, serverIv, 0, iv);
+        if (!layout.export()) {
+            System.arraycopy(keyBlock, p, clientIv, 0, iv);
+            p += iv;
+            System.arraycopy(keyBlock, p, serverIv, 0, iv);
+        }
     }
 
     /** A copy of the raw key block (for tools and tests). */
