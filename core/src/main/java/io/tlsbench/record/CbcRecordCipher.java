@@ -1,0 +1,194 @@
+package io.tlsbench.record;
+
+import static io.tlsbench.record.ConstantTime.equal;
+import static io.tlsbench.record.ConstantTime.greaterOrEqual;
+import static io.tlsbench.record.ConstantTime.lessThan;
+import static io.tlsbench.record.ConstantTime.select;
+
+import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+
+/**
+ * MAC-then-encrypt with a CBC block cipher (RFC 5246 §6.2.3.2; SSLv3 per RFC 6101 §5.2.3.2).
+ *
+ * <p><b>IVs without re-initialising the Cipher.</b> The Cipher is initialised once and driven
+ * with update() only, so its CBC state runs on from record to record. In SSLv3 and TLS 1.0 that
+ * is exactly the protocol's chained IV (the last ciphertext block of the previous record). In
+ * TLS 1.1 and 1.2 each record starts with a block R from the CSPRNG, encrypted under the running
+ * CBC residue: the first ciphertext block is the record's explicit IV, unpredictable because R is
+ * — RFC 4346 §6.2.3.2 option (2)(b). The receiver decrypts with its own running state and drops
+ * the first block, which is exactly what decrypting with the explicit IV would leave. Peers see
+ * the standard wire format.
+ *
+ * <p><b>Constant-time open (the Lucky 13 defence).</b> Once the fragment's length has passed the
+ * public checks, nothing branches on the padding or the MAC: the padding length and the padding
+ * bytes are checked with masks over the last 256 bytes whatever the padding length; a bad padding
+ * is treated as zero-length so the MAC still runs; the MAC is computed over the data the padding
+ * implies and then a throw-away digest absorbs as many extra compression-function calls as the
+ * longest possible data would have needed, so the hash work is the same for every padding; the
+ * received MAC is read out of its secret position by scanning every position it could occupy and
+ * rotating in log steps (BearSSL's idea, written anew); the comparison folds all bytes into one
+ * flag. Every failure — bad padding, bad MAC, a fragment too short or not whole blocks — is the
+ * same bad_record_mac. What remains: the data's memory addresses and one integer division depend
+ * on the padding length.
+ */
+final class CbcRecordCipher extends RecordCipher {
+
+    private final RecordMac mac;
+    private final SecureRandom random;
+    private final int blockLength;
+    private final int macLength;
+    private final boolean explicitIv;
+    private final boolean ssl3;
+    private final byte[] randomBlock;
+    private final byte[] computed = new byte[64];
+    private final byte[] received = new byte[64];
+    private final byte[] rotated = new byte[64];
+
+    CbcRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider, byte[] macKey,
+                    byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence) {
+        super(suite, version, sealing, provider, writeKey, firstSequence);
+        this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
+        this.random = random;
+        this.blockLength = suite.cipher.blockLength;
+        this.macLength = suite.mac.length();
+        this.explicitIv = version.explicitCbcIv();
+        this.ssl3 = version == ProtocolVersion.SSL3;
+        this.randomBlock = new byte[blockLength];
+        // TLS 1.1+: the key block has no IV; any starting residue works (see the class comment).
+        byte[] iv = explicitIv ? new byte[blockLength] : keyBlockIv;
+        try {
+            cipher.init(sealing ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(suite.cipher + " from " + cipher.getProvider().getName()
+                    + " rejected the record key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected int fragmentLength(int n) {
+        return (explicitIv ? blockLength : 0) + n + macLength + paddingLength(n) + 1;
+    }
+
+    /** Minimal padding: n ‖ MAC ‖ padding ‖ padding_length fills whole blocks. */
+    private int paddingLength(int n) {
+        return blockLength - 1 - (n + macLength) % blockLength;
+    }
+
+    @Override
+    protected void sealFragment(int type, long seq, ByteBuffer plaintext, ByteBuffer target, int n)
+            throws GeneralSecurityException {
+        work.clear();
+        if (explicitIv) {
+            random.nextBytes(randomBlock);
+            work.put(randomBlock);
+        }
+        int dataAt = work.position();
+        work.put(plaintext);
+        work.limit(dataAt + n).position(dataAt);
+        mac.compute(seq, type, wireVersion, work, computed, 0);
+        work.limit(work.capacity()).position(dataAt + n);
+        work.put(computed, 0, macLength);
+        int pad = paddingLength(n);
+        for (int i = 0; i <= pad; i++) {
+            work.put((byte) pad); // TLS: every padding byte holds the length; SSLv3 accepts any value
+        }
+        work.flip();
+        cipher.update(work, target);
+    }
+
+    @Override
+    protected void openFragment(int type, long seq, ByteBuffer fragment, ByteBuffer out)
+            throws GeneralSecurityException, TlsAlertException {
+        int length = fragment.remaining();
+        int ivLength = explicitIv ? blockLength : 0;
+        int minimum = ivLength + Math.max(blockLength, roundUp(macLength + 1));
+        if (length % blockLength != 0 || length < minimum) {
+            throw badRecordMac(); // public facts: the same alert as any other failure
+        }
+        work.clear();
+        cipher.update(fragment, work);
+        int n = length - ivLength; // MAC ‖ data ‖ padding, after the dropped first block
+        int last = ivLength + n - 1;
+        int pad = work.get(last) & 0xff;
+
+        int good = greaterOrEqual(n, pad + 1 + macLength);
+        if (ssl3) {
+            good &= lessThan(pad, blockLength); // RFC 6101: padding shorter than a block, any content
+        } else {
+            int checked = Math.min(255, n - 1);
+            for (int i = 1; i <= checked; i++) {
+                int inPadding = greaterOrEqual(pad, i);
+                int differs = ~equal(work.get(last - i) & 0xff, pad);
+                good &= ~(inPadding & differs);
+            }
+        }
+        int effectivePad = select(good, pad, 0);
+        int dataLength = n - macLength - 1 - effectivePad;
+
+        work.limit(ivLength + dataLength).position(ivLength);
+        mac.compute(seq, type, wireVersion, work, computed, 0);
+        int prefix = mac.innerPrefixLength();
+        mac.dummyBlocks(mac.blocks(prefix + n - macLength - 1) - mac.blocks(prefix + dataLength));
+
+        work.limit(work.capacity());
+        extractMac(ivLength, n, dataLength);
+        int diff = 0;
+        for (int k = 0; k < macLength; k++) {
+            diff |= (received[k] ^ computed[k]) & 0xff; // all bytes, then one flag
+        }
+        good &= equal(diff, 0);
+        Arrays.fill(received, (byte) 0);
+        if (good == 0) {
+            throw badRecordMac();
+        }
+        deliver(ivLength, dataLength, out);
+    }
+
+    /**
+     * Copies the MAC at body offset dataLength (secret) into received[0, macLength) without
+     * branching or indexing on dataLength: every byte it could occupy is scanned and masked into
+     * a slot modulo the MAC length, then the slots are rotated into place in log2 steps.
+     */
+    private void extractMac(int bodyAt, int n, int dataLength) {
+        int scanFrom = Math.max(0, n - macLength - 256);
+        Arrays.fill(rotated, 0, macLength, (byte) 0);
+        int slot = 0;
+        for (int j = scanFrom; j < n; j++) {
+            int inMac = greaterOrEqual(j, dataLength) & lessThan(j, dataLength + macLength);
+            rotated[slot] |= (byte) (work.get(bodyAt + j) & inMac);
+            if (++slot == macLength) {
+                slot = 0;
+            }
+        }
+        int rotation = (dataLength - scanFrom) % macLength;
+        for (int shift = 1, bit = 0; shift < macLength; shift <<= 1, bit++) {
+            int take = -((rotation >>> bit) & 1);
+            for (int k = 0; k < macLength; k++) {
+                received[k] = (byte) select(take, rotated[(k + shift) % macLength], rotated[k]);
+            }
+            System.arraycopy(received, 0, rotated, 0, macLength);
+        }
+        System.arraycopy(rotated, 0, received, 0, macLength);
+        Arrays.fill(rotated, 0, macLength, (byte) 0);
+    }
+
+    private int roundUp(int n) {
+        return (n + blockLength - 1) / blockLength * blockLength;
+    }
+
+    @Override
+    protected void wipeKeys() {
+        mac.wipe();
+        Arrays.fill(computed, (byte) 0);
+        Arrays.fill(randomBlock, (byte) 0);
+    }
+}

@@ -1,0 +1,265 @@
+package io.tlsbench.record;
+
+import io.tlsbench.alert.AlertDescription;
+import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.kdf.SessionKeys;
+import io.tlsbench.provider.ProviderId;
+import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ConnectionEnd;
+import io.tlsbench.suite.ProtocolVersion;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+
+/**
+ * Record protection for one direction of one connection: seals records with the writer's keys,
+ * or opens the peer's. The JCA Cipher and the MAC are created and keyed once, never per record.
+ *
+ * <p>Buffers: seal and open accept heap and direct ByteBuffers. Java providers (SunJCE, BC) work
+ * on arrays — their ByteBuffer paths copy direct buffers through fresh temporary arrays — so a
+ * direct buffer is copied once into this cipher's own heap work space; JNI providers (ACCP,
+ * Conscrypt) work on the caller's buffers through the ByteBuffer API and a direct work space.
+ * Not thread-safe.
+ */
+public abstract class RecordCipher {
+
+    protected final CipherSuite suite;
+    protected final ProtocolVersion version;
+    protected final int wireVersion;
+    protected final boolean sealing;
+    protected final Cipher cipher;
+    protected final RecordKey key;
+    /** Java providers: process heap arrays (copy direct buffers into the heap work space). */
+    protected final boolean preferHeap;
+    /** Assembly and decryption space for one record. */
+    protected final ByteBuffer work;
+    /** Heap staging for direct caller buffers on the Java-provider path; null otherwise. */
+    private final ByteBuffer stage;
+    private final SequenceNumber sequence;
+    private boolean closed;
+
+    protected RecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider,
+                           byte[] writeKey, long firstSequence) {
+        this.suite = suite;
+        this.version = version;
+        this.wireVersion = version.wire();
+        this.sealing = sealing;
+        this.cipher = provider.cipher(suite.cipher.transformation);
+        this.key = new RecordKey(writeKey, suite.cipher.keyAlgorithm);
+        this.preferHeap = provider.id() == ProviderId.SUNJCE || provider.id() == ProviderId.BC;
+        int space = RecordHeader.MAX_RECORD + 64;
+        this.work = preferHeap ? ByteBuffer.allocate(space) : ByteBuffer.allocateDirect(space);
+        this.stage = preferHeap ? ByteBuffer.allocate(space) : null;
+        this.sequence = new SequenceNumber(firstSequence);
+    }
+
+    /**
+     * Record protection for a suite and version with keys from the key block. {@code writer} is
+     * the side whose write keys protect the records: a client seals with CLIENT and opens with
+     * SERVER. A suite whose primitives the provider lacks is an error naming both.
+     */
+    public static RecordCipher create(CipherSuite suite, ProtocolVersion version, SessionKeys keys,
+                                      ConnectionEnd writer, boolean sealing, ProviderSet provider,
+                                      SecureRandom random) {
+        return create(suite, version, keys, writer, sealing, provider, random, 0);
+    }
+
+    /** As above, starting at a given sequence number (tests of the 2^64 limit). */
+    public static RecordCipher create(CipherSuite suite, ProtocolVersion version, SessionKeys keys,
+                                      ConnectionEnd writer, boolean sealing, ProviderSet provider,
+                                      SecureRandom random, long firstSequence) {
+        if (suite == null || version == null || keys == null || writer == null || provider == null) {
+            throw new IllegalArgumentException("suite, version, keys, writer and provider are required");
+        }
+        suite.checkVersion(version);
+        if (!keys.layout().matches(suite, version)) {
+            throw new IllegalArgumentException("session keys are for " + keys.layout() + ", not " + suite + " in " + version);
+        }
+        boolean client = writer == ConnectionEnd.CLIENT;
+        byte[] macKey = client ? keys.clientMacKey : keys.serverMacKey;
+        byte[] writeKey = client ? keys.clientWriteKey : keys.serverWriteKey;
+        byte[] iv = client ? keys.clientIv : keys.serverIv;
+        switch (suite.cipher.kind) {
+            case BLOCK:
+                return new CbcRecordCipher(suite, version, sealing, provider, macKey, writeKey, iv,
+                        random == null ? new SecureRandom() : random, firstSequence);
+            case STREAM:
+                return new StreamRecordCipher(suite, version, sealing, provider, macKey, writeKey, firstSequence);
+            case AEAD:
+                return new AeadRecordCipher(suite, version, sealing, provider, writeKey, iv, firstSequence);
+            default:
+                throw new AssertionError(suite.cipher.kind);
+        }
+    }
+
+    public CipherSuite suite() {
+        return suite;
+    }
+
+    public ProtocolVersion version() {
+        return version;
+    }
+
+    /** The JCA provider doing the bulk encryption. */
+    public String providerName() {
+        return cipher.getProvider().getName();
+    }
+
+    /** Bytes a sealed record of this many plaintext bytes takes on the wire, header included. */
+    public int sealedLength(int plaintextLength) {
+        return RecordHeader.LENGTH + fragmentLength(plaintextLength);
+    }
+
+    protected abstract int fragmentLength(int plaintextLength);
+
+    /**
+     * Seals plaintext (position to limit, at most 2^14 bytes) into one record written at out's
+     * position; both buffers advance. Returns the record's length.
+     */
+    public final int seal(int type, ByteBuffer plaintext, ByteBuffer out) throws TlsAlertException {
+        if (!sealing) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "this record cipher opens, it does not seal");
+        }
+        checkOpen();
+        if (plaintext == null || out == null) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "plaintext and output buffers are required");
+        }
+        if (!ContentType.known(type)) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "unknown content type " + type);
+        }
+        int n = plaintext.remaining();
+        if (n > RecordHeader.MAX_PLAINTEXT) {
+            throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW, "plaintext of " + n + " bytes exceeds 2^14");
+        }
+        int fragment = fragmentLength(n);
+        if (out.remaining() < RecordHeader.LENGTH + fragment) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "output buffer has " + out.remaining()
+                    + " bytes; the record needs " + (RecordHeader.LENGTH + fragment));
+        }
+        try {
+            long seq = sequence.take();
+            int start = out.position();
+            RecordHeader.write(out, start, type, wireVersion, fragment);
+            out.position(start + RecordHeader.LENGTH);
+            if (preferHeap && out.isDirect()) {
+                stage.clear();
+                sealFragment(type, seq, plaintext, stage, n);
+                stage.flip();
+                out.put(stage);
+            } else {
+                sealFragment(type, seq, plaintext, out, n);
+            }
+            if (out.position() != start + RecordHeader.LENGTH + fragment) {
+                throw new IllegalStateException("sealed " + (out.position() - start - RecordHeader.LENGTH)
+                        + " bytes, expected " + fragment);
+            }
+            return RecordHeader.LENGTH + fragment;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "sealing failed in "
+                    + providerName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Opens the one record at record's position (header included) and writes its plaintext at
+     * out's position; record advances past it. Returns the content type. Any failure of the
+     * protection itself is bad_record_mac, however it failed.
+     */
+    public final int open(ByteBuffer record, ByteBuffer out) throws TlsAlertException {
+        if (sealing) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "this record cipher seals, it does not open");
+        }
+        checkOpen();
+        if (record == null || out == null) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "record and output buffers are required");
+        }
+        int length = RecordHeader.check(record, wireVersion);
+        int start = record.position();
+        int type = RecordHeader.type(record, start);
+        int limit = record.limit();
+        int end = start + RecordHeader.LENGTH + length;
+        try {
+            long seq = sequence.take();
+            record.limit(end).position(start + RecordHeader.LENGTH);
+            ByteBuffer fragment = record;
+            if (preferHeap && record.isDirect()) {
+                stage.clear();
+                stage.put(record);
+                stage.flip();
+                fragment = stage;
+            }
+            openFragment(type, seq, fragment, out);
+            return type;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "opening failed in "
+                    + providerName() + ": " + e, e);
+        } finally {
+            record.limit(limit).position(end);
+        }
+    }
+
+    /** Writes the protected fragment of n plaintext bytes at target's position; consumes plaintext. */
+    protected abstract void sealFragment(int type, long seq, ByteBuffer plaintext, ByteBuffer target, int n)
+            throws GeneralSecurityException, TlsAlertException;
+
+    /** Verifies and decrypts the fragment (position to limit) and writes the plaintext to out. */
+    protected abstract void openFragment(int type, long seq, ByteBuffer fragment, ByteBuffer out)
+            throws GeneralSecurityException, TlsAlertException;
+
+    /** Copies work[from, from + n) to out, which must have room. */
+    protected final void deliver(int from, int n, ByteBuffer out) throws TlsAlertException {
+        if (n > RecordHeader.MAX_PLAINTEXT) {
+            throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW, "plaintext of " + n + " bytes exceeds 2^14");
+        }
+        if (out.remaining() < n) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "output buffer has " + out.remaining()
+                    + " bytes; the plaintext is " + n);
+        }
+        work.limit(from + n).position(from);
+        out.put(work);
+    }
+
+    protected static TlsAlertException badRecordMac() {
+        return new TlsAlertException(AlertDescription.BAD_RECORD_MAC, "record failed authentication");
+    }
+
+    private void checkOpen() throws TlsAlertException {
+        if (closed) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "record cipher is closed");
+        }
+    }
+
+    /** Wipes keys and work space; the cipher cannot be used afterwards. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        key.destroy();
+        wipeKeys();
+        zero(work);
+        if (stage != null) {
+            zero(stage);
+        }
+    }
+
+    protected abstract void wipeKeys();
+
+    private static void zero(ByteBuffer b) {
+        b.clear();
+        if (b.hasArray()) {
+            Arrays.fill(b.array(), b.arrayOffset(), b.arrayOffset() + b.capacity(), (byte) 0);
+        } else {
+            while (b.remaining() >= 8) {
+                b.putLong(0L);
+            }
+            while (b.hasRemaining()) {
+                b.put((byte) 0);
+            }
+        }
+        b.clear();
+    }
+}
