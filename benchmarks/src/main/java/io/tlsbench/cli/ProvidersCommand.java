@@ -3,6 +3,7 @@ package io.tlsbench.cli;
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.suite.CipherSuite;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlsbench providers}: which configuration offers which primitive, and why not. */
 @Command(name = "providers",
-        description = "Print the provider x primitive matrix (probed with getInstance), each provider's version, "
-                + "and the reason for every gap.")
+        description = "Print the provider x primitive matrix (probed with getInstance), which providers can protect "
+                + "each suite's records, each provider's version, and the reason for every gap.")
 public final class ProvidersCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +53,25 @@ public final class ProvidersCommand implements Callable<Integer> {
             matrix.add(row);
         }
         print(out, matrix);
+
+        out.println();
+        out.println("record protection per suite (cipher and MAC primitives offered):");
+        List<String[]> records = new ArrayList<>();
+        String[] recordHeader = new String[sets.size() + 1];
+        recordHeader[0] = "  suite";
+        for (int i = 0; i < sets.size(); i++) {
+            recordHeader[i + 1] = sets.get(i).id().displayName;
+        }
+        records.add(recordHeader);
+        for (CipherSuite suite : CipherSuite.all()) {
+            String[] row = new String[sets.size() + 1];
+            row[0] = "  " + suite.name;
+            for (int i = 0; i < sets.size(); i++) {
+                row[i + 1] = sets.get(i).recordSupport(suite) == null ? "yes" : "-";
+            }
+            records.add(row);
+        }
+        print(out, records);
 
         out.println();
         out.println("providers:");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderId;
+import io.tlsbench.provider.Providers;
+import io.tlsbench.suite.CipherSuite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -229,6 +231,23 @@ class CliTest {
         }
         assertTrue(out.contains("providers:") && out.contains("missing:"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+SunJCE\\s+available\\s+SunJCE .*")), out);
+    }
+
+    /** Per suite, which providers can protect its records: RC4 and 3DES are not ACCP's. */
+    @Test
+    void providersShowsRecordProtectionPerSuite() {
+        String out = ok("providers");
+        assertTrue(out.contains("record protection per suite"), out);
+        for (CipherSuite s : CipherSuite.all()) {
+            assertTrue(out.lines().anyMatch(l -> l.trim().startsWith(s.name + " ")), () -> s + " row missing:\n" + out);
+        }
+        if (Providers.get(ProviderId.ACCP).available()) {
+            // columns: suite, SunJCE, BC, ACCP, Conscrypt
+            String rc4 = out.lines().filter(l -> l.trim().startsWith("TLS_RSA_WITH_RC4_128_SHA ")).findFirst().orElseThrow();
+            assertTrue(rc4.trim().split("\\s+")[3].equals("-"), rc4);
+            String aes = out.lines().filter(l -> l.trim().startsWith("TLS_RSA_WITH_AES_128_CBC_SHA ")).findFirst().orElseThrow();
+            assertTrue(aes.trim().split("\\s+")[3].equals("yes"), aes);
+        }
     }
 
     // ---- help ----

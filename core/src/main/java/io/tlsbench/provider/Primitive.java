@@ -1,5 +1,8 @@
 package io.tlsbench.provider;
 
+import io.tlsbench.suite.CipherSuite;
+import java.util.List;
+
 /**
  * The primitives TLS 1.0–1.2 suites need, each with the JCA service type and the algorithm
  * names tried in order (providers differ in spelling, e.g. X25519 vs XDH).
@@ -31,6 +34,28 @@ public enum Primitive {
     Primitive(String type, String... algorithms) {
         this.type = type;
         this.algorithms = algorithms;
+    }
+
+    /**
+     * What protecting a suite's records takes: its bulk cipher, and the digest its MAC runs on
+     * (the record MAC is built on the provider's MessageDigest or Mac; the digest is the common need).
+     */
+    public static List<Primitive> forRecords(CipherSuite suite) {
+        Primitive cipher;
+        switch (suite.cipher) {
+            case RC4_128: cipher = RC4; break;
+            case DES_EDE_CBC: cipher = DESEDE_CBC; break;
+            case AES_128_GCM:
+            case AES_256_GCM: return List.of(AES_GCM);
+            default: cipher = AES_CBC;
+        }
+        switch (suite.mac) {
+            case HMAC_MD5: return List.of(cipher, MD5, HMAC_MD5);
+            case HMAC_SHA1: return List.of(cipher, SHA1, HMAC_SHA1);
+            case HMAC_SHA256: return List.of(cipher, SHA256, HMAC_SHA256);
+            case HMAC_SHA384: return List.of(cipher, SHA384, HMAC_SHA384);
+            default: throw new AssertionError(suite.mac);
+        }
     }
 
     /** The first (preferred) JCA algorithm name. */

@@ -103,6 +103,20 @@ public final class ProviderSet {
         return probe(p) == null;
     }
 
+    /** Null when this configuration can protect the suite's records, otherwise what it lacks. */
+    public String recordSupport(io.tlsbench.suite.CipherSuite suite) {
+        if (!available()) {
+            return id + " is not available";
+        }
+        List<String> lacking = new ArrayList<>();
+        for (Primitive p : Primitive.forRecords(suite)) {
+            if (!offers(p)) {
+                lacking.add(p.name());
+            }
+        }
+        return lacking.isEmpty() ? null : id + " lacks " + String.join(", ", lacking);
+    }
+
     /** Null when the primitive is offered, otherwise why not. */
     public String probe(Primitive p) {
         if (!available()) {

@@ -58,19 +58,16 @@ final class AeadRecordCipher extends RecordCipher {
     @Override
     protected void sealFragment(int type, long seq, ByteBuffer plaintext, ByteBuffer target, int n)
             throws GeneralSecurityException {
+        // The plaintext goes to the work space first, so target may overlap it (sealing in place).
+        work.clear();
+        work.put(plaintext);
+        work.flip();
         for (int i = 0; i < 8; i++) {
             nonce[11 - i] = (byte) (seq >>> (8 * i));
         }
         target.put(nonce, 4, EXPLICIT);
         start(Cipher.ENCRYPT_MODE, seq, type, n);
-        ByteBuffer in = plaintext;
-        if (preferHeap && plaintext.isDirect()) {
-            work.clear();
-            work.put(plaintext);
-            work.flip();
-            in = work;
-        }
-        cipher.doFinal(in, target);
+        cipher.doFinal(work, target);
     }
 
     @Override

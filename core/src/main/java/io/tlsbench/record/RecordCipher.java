@@ -2,6 +2,8 @@ package io.tlsbench.record;
 
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.buffer.BufferPool;
+import io.tlsbench.buffer.PooledBuffer;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
@@ -36,6 +38,8 @@ public abstract class RecordCipher {
     protected final boolean preferHeap;
     /** Assembly and decryption space for one record. */
     protected final ByteBuffer work;
+    /** JNI providers: the work space is a pooled direct buffer, zeroed when given back on close. */
+    private final PooledBuffer pooledWork;
     /** Heap staging for direct caller buffers on the Java-provider path; null otherwise. */
     private final ByteBuffer stage;
     private final SequenceNumber sequence;
@@ -51,7 +55,8 @@ public abstract class RecordCipher {
         this.key = new RecordKey(writeKey, suite.cipher.keyAlgorithm);
         this.preferHeap = provider.id() == ProviderId.SUNJCE || provider.id() == ProviderId.BC;
         int space = RecordHeader.MAX_RECORD + 64;
-        this.work = preferHeap ? ByteBuffer.allocate(space) : ByteBuffer.allocateDirect(space);
+        this.pooledWork = preferHeap ? null : BufferPool.shared().acquire(space);
+        this.work = preferHeap ? ByteBuffer.allocate(space) : pooledWork.buffer();
         this.stage = preferHeap ? ByteBuffer.allocate(space) : null;
         this.sequence = new SequenceNumber(firstSequence);
     }
@@ -142,7 +147,6 @@ public abstract class RecordCipher {
         try {
             long seq = sequence.take();
             int start = out.position();
-            RecordHeader.write(out, start, type, wireVersion, fragment);
             out.position(start + RecordHeader.LENGTH);
             if (preferHeap && out.isDirect()) {
                 stage.clear();
@@ -152,6 +156,8 @@ public abstract class RecordCipher {
             } else {
                 sealFragment(type, seq, plaintext, out, n);
             }
+            // The header goes in last: out may share memory with the plaintext (sealing in place).
+            RecordHeader.write(out, start, type, wireVersion, fragment);
             if (out.position() != start + RecordHeader.LENGTH + fragment) {
                 throw new IllegalStateException("sealed " + (out.position() - start - RecordHeader.LENGTH)
                         + " bytes, expected " + fragment);
@@ -240,7 +246,11 @@ public abstract class RecordCipher {
         closed = true;
         key.destroy();
         wipeKeys();
-        zero(work);
+        if (pooledWork != null) {
+            pooledWork.release(); // the pool zeroes it
+        } else {
+            zero(work);
+        }
         if (stage != null) {
             zero(stage);
         }
@@ -248,18 +258,9 @@ public abstract class RecordCipher {
 
     protected abstract void wipeKeys();
 
+    /** Zeroes a heap buffer's whole capacity. */
     private static void zero(ByteBuffer b) {
-        b.clear();
-        if (b.hasArray()) {
-            Arrays.fill(b.array(), b.arrayOffset(), b.arrayOffset() + b.capacity(), (byte) 0);
-        } else {
-            while (b.remaining() >= 8) {
-                b.putLong(0L);
-            }
-            while (b.hasRemaining()) {
-                b.put((byte) 0);
-            }
-        }
+        Arrays.fill(b.array(), b.arrayOffset(), b.arrayOffset() + b.capacity(), (byte) 0);
         b.clear();
     }
 }
