@@ -1,9 +1,7 @@
 package io.tlsbench.kdf;
 
 import java.security.InvalidKeyException;
-import java.util.Arrays;
 import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 import javax.crypto.ShortBufferException;
 
 /**
@@ -24,14 +22,14 @@ final class JcaHmac implements HmacFunction {
     public void key(byte[] secret, int offset, int length) {
         // A new key object per secret: ACCP skips re-keying when init sees the same Key object
         // again (it compares by identity), so a reused mutable key would MAC with the old secret.
-        RawKey key = new RawKey(mac.getAlgorithm(), secret, offset, length);
+        RawSecretKey key = new RawSecretKey(secret, offset, length, mac.getAlgorithm());
         try {
             mac.init(key);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(mac.getAlgorithm() + " from " + mac.getProvider().getName()
                     + " rejected a " + length + "-byte key", e);
         } finally {
-            key.wipe();
+            key.destroy();
         }
     }
 
@@ -62,39 +60,5 @@ final class JcaHmac implements HmacFunction {
     @Override
     public void wipe() {
         mac.reset();
-    }
-
-    /**
-     * A SecretKey whose bytes are set per secret. SecretKeySpec refuses empty keys, which the
-     * TLS 1.0 PRF needs (an empty secret splits into two empty halves; the export IV block).
-     */
-    static final class RawKey implements SecretKey {
-        private static final long serialVersionUID = 1L;
-        private final String algorithm;
-        private final transient byte[] bytes;
-
-        RawKey(String algorithm, byte[] secret, int offset, int length) {
-            this.algorithm = algorithm;
-            this.bytes = Arrays.copyOfRange(secret, offset, offset + length);
-        }
-
-        void wipe() {
-            Arrays.fill(bytes, (byte) 0);
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public String getFormat() {
-            return "RAW";
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return bytes.clone();
-        }
     }
 }

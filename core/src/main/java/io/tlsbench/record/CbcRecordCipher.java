@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 
 /**
@@ -65,12 +64,7 @@ final class CbcRecordCipher extends RecordCipher {
         this.randomBlock = new byte[blockLength];
         // TLS 1.1+: the key block has no IV; any starting residue works (see the class comment).
         byte[] iv = explicitIv ? new byte[blockLength] : keyBlockIv;
-        try {
-            cipher.init(sealing ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(suite.cipher + " from " + cipher.getProvider().getName()
-                    + " rejected the record key: " + e.getMessage(), e);
-        }
+        initOnce(new IvParameterSpec(iv));
     }
 
     @Override
@@ -93,10 +87,7 @@ final class CbcRecordCipher extends RecordCipher {
         }
         int dataAt = work.position();
         work.put(plaintext);
-        work.limit(dataAt + n).position(dataAt);
-        mac.compute(seq, type, wireVersion, work, computed, 0);
-        work.limit(work.capacity()).position(dataAt + n);
-        work.put(computed, 0, macLength);
+        appendMac(mac, seq, type, dataAt, n, computed);
         int pad = paddingLength(n);
         for (int i = 0; i <= pad; i++) {
             work.put((byte) pad); // TLS: every padding byte holds the length; SSLv3 accepts any value

@@ -4,6 +4,7 @@ import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.buffer.BufferPool;
 import io.tlsbench.buffer.PooledBuffer;
+import io.tlsbench.kdf.RawSecretKey;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
@@ -33,7 +34,7 @@ public abstract class RecordCipher {
     protected final int wireVersion;
     protected final boolean sealing;
     protected final Cipher cipher;
-    protected final RecordKey key;
+    protected final RawSecretKey key;
     /** Java providers: process heap arrays (copy direct buffers into the heap work space). */
     protected final boolean preferHeap;
     /** Assembly and decryption space for one record. */
@@ -52,7 +53,7 @@ public abstract class RecordCipher {
         this.wireVersion = version.wire();
         this.sealing = sealing;
         this.cipher = provider.cipher(suite.cipher.transformation);
-        this.key = new RecordKey(writeKey, suite.cipher.keyAlgorithm);
+        this.key = new RawSecretKey(writeKey, suite.cipher.keyAlgorithm);
         this.preferHeap = provider.id() == ProviderId.SUNJCE || provider.id() == ProviderId.BC;
         int space = RecordHeader.MAX_RECORD + 64;
         this.pooledWork = preferHeap ? null : BufferPool.shared().acquire(space);
@@ -214,6 +215,24 @@ public abstract class RecordCipher {
     /** Verifies and decrypts the fragment (position to limit) and writes the plaintext to out. */
     protected abstract void openFragment(int type, long seq, ByteBuffer fragment, ByteBuffer out)
             throws GeneralSecurityException, TlsAlertException;
+
+    /** Initialises the Cipher once for the connection; a provider refusing the key is an error naming it. */
+    protected final void initOnce(java.security.spec.AlgorithmParameterSpec params) {
+        try {
+            cipher.init(sealing ? javax.crypto.Cipher.ENCRYPT_MODE : javax.crypto.Cipher.DECRYPT_MODE, key, params);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(suite.cipher + " from " + providerName()
+                    + " rejected the record key: " + e.getMessage(), e);
+        }
+    }
+
+    /** MACs work[dataAt, dataAt + n) and writes the MAC right after it; leaves work positioned there. */
+    protected final void appendMac(RecordMac mac, long seq, int type, int dataAt, int n, byte[] scratch) {
+        work.limit(dataAt + n).position(dataAt);
+        mac.compute(seq, type, wireVersion, work, scratch, 0);
+        work.limit(work.capacity()).position(dataAt + n);
+        work.put(scratch, 0, mac.length());
+    }
 
     /** Copies work[from, from + n) to out, which must have room. */
     protected final void deliver(int from, int n, ByteBuffer out) throws TlsAlertException {

@@ -7,7 +7,6 @@ import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.Cipher;
 
 /**
  * MAC-then-encrypt with RC4 (RFC 5246 §6.2.3.1): the key stream runs on across records, which is
@@ -25,12 +24,7 @@ final class StreamRecordCipher extends RecordCipher {
         super(suite, version, sealing, provider, writeKey, firstSequence);
         this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
         this.macLength = suite.mac.length();
-        try {
-            cipher.init(sealing ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(suite.cipher + " from " + cipher.getProvider().getName()
-                    + " rejected the record key: " + e.getMessage(), e);
-        }
+        initOnce(null);
     }
 
     @Override
@@ -43,10 +37,7 @@ final class StreamRecordCipher extends RecordCipher {
             throws GeneralSecurityException {
         work.clear();
         work.put(plaintext);
-        work.flip();
-        mac.compute(seq, type, wireVersion, work, computed, 0);
-        work.limit(n + macLength);
-        work.put(computed, 0, macLength);
+        appendMac(mac, seq, type, 0, n, computed);
         work.flip();
         cipher.update(work, target);
     }

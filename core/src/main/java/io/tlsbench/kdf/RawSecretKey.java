@@ -1,22 +1,27 @@
-package io.tlsbench.record;
+package io.tlsbench.kdf;
 
 import java.util.Arrays;
 import javax.crypto.SecretKey;
 
 /**
- * A write key whose bytes this layer owns and wipes on close (SecretKeySpec keeps a private copy
- * that cannot be destroyed). Providers copy the bytes when the Cipher is initialised.
+ * A raw SecretKey whose bytes this code owns and can wipe: SecretKeySpec keeps a private copy
+ * that cannot be destroyed, and refuses empty keys, which the TLS 1.0 PRF needs (an empty secret
+ * splits into two empty halves). Providers copy the bytes when they are initialised with it.
  */
-final class RecordKey implements SecretKey {
+public final class RawSecretKey implements SecretKey {
     private static final long serialVersionUID = 1L;
 
     private final transient byte[] bytes;
     private final String algorithm;
     private boolean destroyed;
 
-    RecordKey(byte[] bytes, String algorithm) {
-        this.bytes = bytes.clone();
+    public RawSecretKey(byte[] secret, int offset, int length, String algorithm) {
+        this.bytes = Arrays.copyOfRange(secret, offset, offset + length);
         this.algorithm = algorithm;
+    }
+
+    public RawSecretKey(byte[] secret, String algorithm) {
+        this(secret, 0, secret.length, algorithm);
     }
 
     @Override
@@ -32,11 +37,12 @@ final class RecordKey implements SecretKey {
     @Override
     public byte[] getEncoded() {
         if (destroyed) {
-            throw new IllegalStateException("record key was destroyed");
+            throw new IllegalStateException("key was destroyed");
         }
         return bytes.clone();
     }
 
+    /** Zeroes the bytes. */
     @Override
     public void destroy() {
         Arrays.fill(bytes, (byte) 0);
