@@ -1,0 +1,102 @@
+package io.tlsbench.handshake;
+
+import io.tlsbench.alert.AlertDescription;
+import io.tlsbench.alert.TlsAlertException;
+
+/**
+ * Bounds-checked reading of TLS presentation-language fields (RFC 5246 §4): every read past the
+ * end, and every length that overruns its container, is a decode_error — never an
+ * IndexOutOfBoundsException.
+ */
+final class Reader {
+    private final byte[] data;
+    private int position;
+    private final int limit;
+    private final String what;
+
+    Reader(byte[] data, int offset, int length, String what) {
+        this.data = data;
+        this.position = offset;
+        this.limit = offset + length;
+        this.what = what;
+    }
+
+    Reader(byte[] data, String what) {
+        this(data, 0, data.length, what);
+    }
+
+    int remaining() {
+        return limit - position;
+    }
+
+    boolean hasRemaining() {
+        return position < limit;
+    }
+
+    private void need(int n, String field) throws TlsAlertException {
+        if (n < 0 || remaining() < n) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + ": " + field + " needs " + n
+                    + " bytes, " + remaining() + " left");
+        }
+    }
+
+    int u8(String field) throws TlsAlertException {
+        need(1, field);
+        return data[position++] & 0xff;
+    }
+
+    int u16(String field) throws TlsAlertException {
+        need(2, field);
+        int v = ((data[position] & 0xff) << 8) | (data[position + 1] & 0xff);
+        position += 2;
+        return v;
+    }
+
+    int u24(String field) throws TlsAlertException {
+        need(3, field);
+        int v = ((data[position] & 0xff) << 16) | ((data[position + 1] & 0xff) << 8) | (data[position + 2] & 0xff);
+        position += 3;
+        return v;
+    }
+
+    byte[] bytes(int n, String field) throws TlsAlertException {
+        need(n, field);
+        byte[] out = new byte[n];
+        System.arraycopy(data, position, out, 0, n);
+        position += n;
+        return out;
+    }
+
+    /** A vector with a 1-byte length. */
+    byte[] vector8(String field) throws TlsAlertException {
+        return bytes(u8(field + " length"), field);
+    }
+
+    byte[] vector16(String field) throws TlsAlertException {
+        return bytes(u16(field + " length"), field);
+    }
+
+    byte[] vector24(String field) throws TlsAlertException {
+        return bytes(u24(field + " length"), field);
+    }
+
+    /** A sub-reader over the next n bytes; this reader skips them. */
+    Reader sub(int n, String field) throws TlsAlertException {
+        need(n, field);
+        Reader r = new Reader(data, position, n, what + "/" + field);
+        position += n;
+        return r;
+    }
+
+    /** A copy of the remaining bytes; nothing is consumed. */
+    byte[] peek() {
+        return java.util.Arrays.copyOfRange(data, position, limit);
+    }
+
+    /** The message must be consumed exactly: trailing bytes are a decode_error. */
+    void end() throws TlsAlertException {
+        if (hasRemaining()) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + ": " + remaining() + " trailing bytes");
+        }
+    }
+}

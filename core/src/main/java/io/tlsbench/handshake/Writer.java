@@ -1,0 +1,93 @@
+package io.tlsbench.handshake;
+
+import java.util.Arrays;
+
+/** A growable byte array for encoding handshake messages, with length-prefixed vectors. */
+final class Writer {
+    private byte[] buf;
+    private int size;
+
+    Writer(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    private void ensure(int n) {
+        if (size + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+        }
+    }
+
+    Writer u8(int v) {
+        ensure(1);
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    Writer u16(int v) {
+        ensure(2);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    Writer u24(int v) {
+        ensure(3);
+        buf[size++] = (byte) (v >>> 16);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    Writer bytes(byte[] b) {
+        return bytes(b, 0, b.length);
+    }
+
+    Writer bytes(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, size, len);
+        size += len;
+        return this;
+    }
+
+    Writer vector8(byte[] b) {
+        return u8(b.length).bytes(b);
+    }
+
+    Writer vector16(byte[] b) {
+        return u16(b.length).bytes(b);
+    }
+
+    Writer vector24(byte[] b) {
+        return u24(b.length).bytes(b);
+    }
+
+    /** Reserves a length field of 1, 2 or 3 bytes; returns its position for {@link #fillLength}. */
+    int mark(int lengthBytes) {
+        ensure(lengthBytes);
+        int at = size;
+        size += lengthBytes;
+        return at;
+    }
+
+    /** Writes the number of bytes written since the mark into the reserved field. */
+    void fillLength(int mark, int lengthBytes) {
+        int n = size - mark - lengthBytes;
+        for (int i = lengthBytes - 1; i >= 0; i--) {
+            buf[mark + i] = (byte) n;
+            n >>>= 8;
+        }
+    }
+
+    void reset() {
+        java.util.Arrays.fill(buf, 0, size, (byte) 0);
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+}

@@ -1,0 +1,128 @@
+package io.tlsbench.handshake;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.provider.ProviderId;
+import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.provider.Providers;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** tlsbench client ↔ tlsbench server in memory: every suite × version, full and resumed. */
+class EnginePairTest {
+
+    static final ProviderSet JDK = Providers.require(ProviderId.SUNJCE);
+
+    static TlsConfig.Builder serverConfig(ProviderSet p) {
+        TestPki pki = TestPki.INSTANCE;
+        return TlsConfig.builder(p).versions(ProtocolVersion.SSL3, ProtocolVersion.TLS12)
+                .credential(pki.rsa).credential(pki.ecdsa).credential(pki.dsa)
+                .trust(pki.ca).sessionCache(new SessionCache(100, 60_000));
+    }
+
+    static TlsConfig.Builder clientConfig(ProviderSet p, CipherSuite s, ProtocolVersion v) {
+        return TlsConfig.builder(p).versions(v, v).suites(List.of(s)).trust(TestPki.INSTANCE.ca)
+                .serverName("localhost", true);
+    }
+
+    /** Moves bytes both ways until neither side has anything to send. */
+    static void pump(TlsEngine a, TlsEngine b) throws TlsAlertException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 17);
+        for (int i = 0; i < 100; i++) {
+            boolean moved = false;
+            for (TlsEngine[] pair : new TlsEngine[][] {{a, b}, {b, a}}) {
+                buf.clear();
+                if (pair[0].send(buf) > 0) {
+                    buf.flip();
+                    pair[1].receive(buf);
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                return;
+            }
+        }
+        throw new AssertionError("engines did not settle");
+    }
+
+    static void exchange(TlsEngine client, TlsEngine server, int bytes) throws TlsAlertException {
+        byte[] data = new byte[bytes];
+        new Random(bytes).nextBytes(data);
+        client.write(ByteBuffer.wrap(data));
+        pump(client, server);
+        ByteBuffer got = ByteBuffer.allocate(bytes);
+        server.read(got);
+        assertArrayEquals(data, got.array());
+        server.write(ByteBuffer.wrap(data));
+        pump(client, server);
+        got.clear();
+        client.read(got);
+        assertArrayEquals(data, got.array());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySuiteAndVersionFullAndResumed() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (CipherSuite s : CipherSuite.all()) {
+            for (ProtocolVersion v : ProtocolVersion.values()) {
+                if (s.allows(v)) {
+                    tests.add(DynamicTest.dynamicTest(s + " " + v, () -> fullAndResumed(JDK, s, v)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    static void fullAndResumed(ProviderSet p, CipherSuite s, ProtocolVersion v) throws TlsAlertException {
+        TlsConfig serverConfig = serverConfig(p).build();
+        TlsConfig clientConfig = clientConfig(p, s, v).build();
+        TlsClient client = new TlsClient(clientConfig);
+        TlsServer server = new TlsServer(serverConfig);
+        client.start();
+        pump(client, server);
+        assertTrue(client.handshakeComplete() && server.handshakeComplete(), "handshake incomplete");
+        assertEquals(s, client.suite());
+        assertEquals(v, server.version());
+        assertFalse(client.resumed());
+        exchange(client, server, 40_000);
+        Session session = client.session();
+        client.close();
+        pump(client, server);
+        assertTrue(client.closed() && server.closed());
+
+        TlsClient again = new TlsClient(clientConfig, session);
+        TlsServer server2 = new TlsServer(serverConfig);
+        again.start();
+        pump(again, server2);
+        assertTrue(again.handshakeComplete() && server2.handshakeComplete());
+        assertTrue(again.resumed() && server2.resumed(), "second connection should resume");
+        exchange(again, server2, 1000);
+    }
+
+    @Test
+    void clientAuthenticationWithRsaAndEcdsa() throws TlsAlertException {
+        for (Credential c : new Credential[] {TestPki.INSTANCE.clientRsa, TestPki.INSTANCE.clientEcdsa}) {
+            for (ProtocolVersion v : new ProtocolVersion[] {ProtocolVersion.TLS10, ProtocolVersion.TLS12}) {
+                TlsServer server = new TlsServer(serverConfig(JDK).clientAuth(TlsConfig.ClientAuth.REQUIRE).build());
+                TlsClient client = new TlsClient(clientConfig(JDK, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, v)
+                        .credential(c).build());
+                client.start();
+                pump(client, server);
+                assertTrue(server.handshakeComplete(), c.keyAlgorithm() + " " + v);
+                assertEquals(c.leaf(), server.session().peerCertificates().get(0));
+            }
+        }
+    }
+}
