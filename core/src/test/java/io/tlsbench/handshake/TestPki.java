@@ -32,16 +32,19 @@ final class TestPki {
     final Credential rsa;
     final Credential ecdsa;
     final Credential dsa;
+    /** For JSSE as a TLS 1.0/1.1 DHE_DSS server: its SHA1withDSA refuses 2048-bit DSA keys. */
+    final Credential dsa1024;
     final Credential clientRsa;
     final Credential clientEcdsa;
 
     private TestPki(KeyPair caKeys, X509Certificate ca, Credential rsa, Credential ecdsa, Credential dsa,
-                    Credential clientRsa, Credential clientEcdsa) {
+                    Credential dsa1024, Credential clientRsa, Credential clientEcdsa) {
         this.caKeys = caKeys;
         this.ca = ca;
         this.rsa = rsa;
         this.ecdsa = ecdsa;
         this.dsa = dsa;
+        this.dsa1024 = dsa1024;
         this.clientRsa = clientRsa;
         this.clientEcdsa = clientEcdsa;
     }
@@ -55,6 +58,7 @@ final class TestPki {
                     leaf(rsa2048(), caKeys, ca, "localhost"),
                     leaf(ec256(), caKeys, ca, "localhost"),
                     leaf(dsa2048(), caKeys, ca, "localhost"),
+                    leaf(dsa(1024), caKeys, ca, "localhost"),
                     leaf(rsa2048(), caKeys, ca, "client"),
                     leaf(ec256(), caKeys, ca, "client"));
         } catch (Exception e) {
@@ -98,8 +102,12 @@ final class TestPki {
     }
 
     static KeyPair dsa2048() throws Exception {
+        return dsa(2048);
+    }
+
+    static KeyPair dsa(int bits) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("DSA");
-        g.initialize(2048);
+        g.initialize(bits);
         return g.generateKeyPair();
     }
 }
