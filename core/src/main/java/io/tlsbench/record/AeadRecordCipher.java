@@ -29,8 +29,8 @@ final class AeadRecordCipher extends RecordCipher {
     private final byte[] aad = new byte[13];
 
     AeadRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider,
-                     byte[] writeKey, byte[] salt, long firstSequence) {
-        super(suite, version, sealing, provider, writeKey, firstSequence);
+                     WorkSpace space, byte[] writeKey, byte[] salt, long firstSequence) {
+        super(suite, version, sealing, provider, space, writeKey, firstSequence);
         if (salt.length != 4) {
             throw new IllegalArgumentException("GCM salt must be 4 bytes, not " + salt.length);
         }

@@ -52,9 +52,9 @@ final class CbcRecordCipher extends RecordCipher {
     private final byte[] received = new byte[64];
     private final byte[] rotated = new byte[64];
 
-    CbcRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider, byte[] macKey,
-                    byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence) {
-        super(suite, version, sealing, provider, writeKey, firstSequence);
+    CbcRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider, WorkSpace space,
+                    byte[] macKey, byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence) {
+        super(suite, version, sealing, provider, space, writeKey, firstSequence);
         this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
         this.random = random;
         this.blockLength = suite.cipher.blockLength;

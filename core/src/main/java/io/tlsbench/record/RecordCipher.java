@@ -6,7 +6,6 @@ import io.tlsbench.buffer.BufferPool;
 import io.tlsbench.buffer.PooledBuffer;
 import io.tlsbench.kdf.RawSecretKey;
 import io.tlsbench.kdf.SessionKeys;
-import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
@@ -21,10 +20,11 @@ import javax.crypto.Cipher;
  * Record protection for one direction of one connection: seals records with the writer's keys,
  * or opens the peer's. The JCA Cipher and the MAC are created and keyed once, never per record.
  *
- * <p>Buffers: seal and open accept heap and direct ByteBuffers. Java providers (SunJCE, BC) work
- * on arrays — their ByteBuffer paths copy direct buffers through fresh temporary arrays — so a
- * direct buffer is copied once into this cipher's own heap work space; JNI providers (ACCP,
- * Conscrypt) work on the caller's buffers through the ByteBuffer API and a direct work space.
+ * <p>Buffers: seal and open accept heap and direct ByteBuffers. The work space is heap or direct
+ * per provider ({@link WorkSpace}): on a heap work space a caller's direct buffer is copied once
+ * into heap staging, because the providers' ByteBuffer paths would copy it through fresh
+ * temporary arrays on every call; on a direct one (ACCP) the caller's buffers go to the
+ * ByteBuffer API as they are.
  * Not thread-safe.
  */
 public abstract class RecordCipher {
@@ -35,7 +35,7 @@ public abstract class RecordCipher {
     protected final boolean sealing;
     protected final Cipher cipher;
     protected final RawSecretKey key;
-    /** Java providers: process heap arrays (copy direct buffers into the heap work space). */
+    /** Heap work space: process arrays (copy the caller's direct buffers into heap staging). */
     protected final boolean preferHeap;
     /** Assembly and decryption space for one record. */
     protected final ByteBuffer work;
@@ -47,18 +47,18 @@ public abstract class RecordCipher {
     private boolean closed;
 
     protected RecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider,
-                           byte[] writeKey, long firstSequence) {
+                           WorkSpace space, byte[] writeKey, long firstSequence) {
         this.suite = suite;
         this.version = version;
         this.wireVersion = version.wire();
         this.sealing = sealing;
         this.cipher = provider.cipher(suite.cipher.transformation);
         this.key = new RawSecretKey(writeKey, suite.cipher.keyAlgorithm);
-        this.preferHeap = provider.id() == ProviderId.SUNJCE || provider.id() == ProviderId.BC;
-        int space = RecordHeader.MAX_RECORD + 64;
-        this.pooledWork = preferHeap ? null : BufferPool.shared().acquire(space);
-        this.work = preferHeap ? ByteBuffer.allocate(space) : pooledWork.buffer();
-        this.stage = preferHeap ? ByteBuffer.allocate(space) : null;
+        this.preferHeap = space == WorkSpace.HEAP;
+        int size = RecordHeader.MAX_RECORD + 64;
+        this.pooledWork = preferHeap ? null : BufferPool.shared().acquire(size);
+        this.work = preferHeap ? ByteBuffer.allocate(size) : pooledWork.buffer();
+        this.stage = preferHeap ? ByteBuffer.allocate(size) : null;
         this.sequence = new SequenceNumber(firstSequence);
     }
 
@@ -77,8 +77,19 @@ public abstract class RecordCipher {
     public static RecordCipher create(CipherSuite suite, ProtocolVersion version, SessionKeys keys,
                                       ConnectionEnd writer, boolean sealing, ProviderSet provider,
                                       SecureRandom random, long firstSequence) {
-        if (suite == null || version == null || keys == null || writer == null || provider == null) {
-            throw new IllegalArgumentException("suite, version, keys, writer and provider are required");
+        if (provider == null) {
+            throw new IllegalArgumentException("provider is required");
+        }
+        return create(suite, version, keys, writer, sealing, provider, WorkSpace.preferredFor(provider.id()),
+                random, firstSequence);
+    }
+
+    /** As above, with the work space chosen by the caller (benchmarks compare the two). */
+    public static RecordCipher create(CipherSuite suite, ProtocolVersion version, SessionKeys keys,
+                                      ConnectionEnd writer, boolean sealing, ProviderSet provider, WorkSpace space,
+                                      SecureRandom random, long firstSequence) {
+        if (suite == null || version == null || keys == null || writer == null || provider == null || space == null) {
+            throw new IllegalArgumentException("suite, version, keys, writer, provider and work space are required");
         }
         suite.checkVersion(version);
         if (!keys.layout().matches(suite, version)) {
@@ -90,12 +101,12 @@ public abstract class RecordCipher {
         byte[] iv = client ? keys.clientIv : keys.serverIv;
         switch (suite.cipher.kind) {
             case BLOCK:
-                return new CbcRecordCipher(suite, version, sealing, provider, macKey, writeKey, iv,
+                return new CbcRecordCipher(suite, version, sealing, provider, space, macKey, writeKey, iv,
                         random == null ? new SecureRandom() : random, firstSequence);
             case STREAM:
-                return new StreamRecordCipher(suite, version, sealing, provider, macKey, writeKey, firstSequence);
+                return new StreamRecordCipher(suite, version, sealing, provider, space, macKey, writeKey, firstSequence);
             case AEAD:
-                return new AeadRecordCipher(suite, version, sealing, provider, writeKey, iv, firstSequence);
+                return new AeadRecordCipher(suite, version, sealing, provider, space, writeKey, iv, firstSequence);
             default:
                 throw new AssertionError(suite.cipher.kind);
         }

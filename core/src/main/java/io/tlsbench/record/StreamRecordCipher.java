@@ -20,8 +20,8 @@ final class StreamRecordCipher extends RecordCipher {
     private final byte[] received = new byte[64];
 
     StreamRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider,
-                       byte[] macKey, byte[] writeKey, long firstSequence) {
-        super(suite, version, sealing, provider, writeKey, firstSequence);
+                       WorkSpace space, byte[] macKey, byte[] writeKey, long firstSequence) {
+        super(suite, version, sealing, provider, space, writeKey, firstSequence);
         this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
         this.macLength = suite.mac.length();
         initOnce(null);

@@ -5,24 +5,21 @@
  * ({@link io.tlsbench.record.AeadRecordCipher}) — over whichever JCA provider the caller names.
  *
  * <h2>Which path copies or allocates, and why</h2>
+ * Measured by RecordAllocationTest (ThreadMXBean, 16 KB records; figures in B/record):
  * <table>
- * <caption>Per provider and buffer kind</caption>
- * <tr><th>provider</th><th>caller's buffers</th><th>path</th><th>copies</th><th>allocates per record</th></tr>
- * <tr><td>SunJCE, BC</td><td>heap</td><td>arrays: Cipher.update(ByteBuffer) on heap buffers goes
- *     straight to the array methods; HMAC on the provider's MessageDigest</td><td>plaintext into
- *     the work space (seal), plaintext out of it (open)</td><td>nothing (CBC, RC4)</td></tr>
- * <tr><td>SunJCE, BC</td><td>direct</td><td>as heap, after one copy into (or out of) this
- *     cipher's heap staging space: the JDK's CipherSpi ByteBuffer path would otherwise copy
- *     direct buffers through freshly allocated temporary arrays on every call</td><td>one more
- *     copy each way</td><td>nothing (CBC, RC4)</td></tr>
- * <tr><td>ACCP, Conscrypt</td><td>direct or heap</td><td>the caller's buffers and a direct work
- *     space through the ByteBuffer API (JNI reads direct memory without copying)</td><td>plaintext
- *     into the work space</td><td>the MAC: javax.crypto.Mac.doFinal and these providers'
- *     MessageDigest.digest return fresh arrays</td></tr>
- * <tr><td>any</td><td>any</td><td>AES-GCM: JCA needs Cipher.init with a new GCMParameterSpec for
- *     every nonce</td><td>as above</td><td>the spec and the provider's per-init state</td></tr>
+ * <caption>Per provider, on the default (heap) work space; see {@link io.tlsbench.record.WorkSpace}</caption>
+ * <tr><th>provider</th><th>work space</th><th>CBC, RC4</th><th>AES-GCM</th><th>why</th></tr>
+ * <tr><td>SunJCE</td><td>heap</td><td>0; TLS 1.1+ CBC seal 64 (40 for 3DES)</td><td>~1 KB</td>
+ *     <td>the explicit IV's SecureRandom.nextBytes (the JDK's NativePRNG allocates per 20 bytes);
+ *     GCM needs a new GCMParameterSpec and init per record</td></tr>
+ * <tr><td>BC</td><td>heap</td><td>as SunJCE; 3DES ~49 KB</td><td>~34 KB</td>
+ *     <td>BC's DESedeEngine allocates per block; its GCM per init</td></tr>
+ * <tr><td>Conscrypt</td><td>heap</td><td>40 (the Mac's result array)</td><td>~0.3 KB</td>
+ *     <td>its Cipher has no ByteBuffer override: a direct work space would cost 16–20 KB</td></tr>
+ * <tr><td>ACCP</td><td>heap</td><td>~0.2 KB</td><td>~17–21 KB</td>
+ *     <td>its Mac has no ByteBuffer override: a direct work space would cost ~4.3 KB</td></tr>
  * </table>
- * The figures are measured by RecordAllocationTest (ThreadMXBean, 16 KB records).
+ * A caller's direct buffer on a heap work space is copied once into heap staging (no allocation).
  *
  * <p>In place: the input is consumed into the work space before any output is written, so the
  * output may share memory with the input (open a record into its own buffer, seal over the

@@ -95,6 +95,43 @@ class RecordBasicsTest {
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 
+    /** The direct work space (pooled) opens what the heap one seals, and gives its buffer back zeroed on close. */
+    @Test
+    void directWorkSpaceRoundTripsAndReturnsItsPooledBuffer() throws TlsAlertException {
+        long before = io.tlsbench.buffer.BufferPool.shared().stats().outstanding();
+        for (ProviderSet p : Providers.all()) {
+            if (!p.available()) {
+                continue;
+            }
+            for (CipherSuite s : new CipherSuite[] {AES, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+                    CipherSuite.TLS_RSA_WITH_RC4_128_SHA}) {
+                if (!RoundTripTest.offers(p, s)) {
+                    continue;
+                }
+                SessionKeys keys = RoundTripTest.keys(s, ProtocolVersion.TLS12, 8);
+                RecordCipher sealer = RecordCipher.create(s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, true, p,
+                        WorkSpace.HEAP, new SecureRandom(), 0);
+                RecordCipher opener = RecordCipher.create(s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, false, p,
+                        WorkSpace.DIRECT, null, 0);
+                assertEquals(before + 1, io.tlsbench.buffer.BufferPool.shared().stats().outstanding());
+                byte[] plain = new byte[5000];
+                new Random(9).nextBytes(plain);
+                ByteBuffer wire = ByteBuffer.allocateDirect(sealer.sealedLength(plain.length));
+                sealer.seal(ContentType.APPLICATION_DATA, ByteBuffer.wrap(plain), wire);
+                wire.flip();
+                ByteBuffer out = ByteBuffer.allocateDirect(plain.length);
+                opener.open(wire, out);
+                out.flip();
+                byte[] got = new byte[out.remaining()];
+                out.get(got);
+                assertArrayEquals(plain, got, p.id() + " " + s);
+                sealer.close();
+                opener.close();
+                assertEquals(before, io.tlsbench.buffer.BufferPool.shared().stats().outstanding(), "pooled buffer returned");
+            }
+        }
+    }
+
     @Test
     void keysForAnotherSuiteAreRefused() {
         SessionKeys keys = RoundTripTest.keys(AES, ProtocolVersion.TLS10, 6);
