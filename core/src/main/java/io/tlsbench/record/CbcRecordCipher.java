@@ -21,7 +21,7 @@ import javax.crypto.spec.IvParameterSpec;
  * <p><b>IVs without re-initialising the Cipher.</b> The Cipher is initialised once and driven
  * with update() only, so its CBC state runs on from record to record. In SSLv3 and TLS 1.0 that
  * is exactly the protocol's chained IV (the last ciphertext block of the previous record). In
- * TLS 1.1 and 1.2 each record starts with a block R from the CSPRNG, encrypted under the running
+ * TLS 1.1 and 1.2 each record starts with a block R from a CSPRNG ({@link RandomBlocks}), encrypted under the running
  * CBC residue: the first ciphertext block is the record's explicit IV, unpredictable because R is
  * — RFC 4346 §6.2.3.2 option (2)(b). The receiver decrypts with its own running state and drops
  * the first block, which is exactly what decrypting with the explicit IV would leave. Peers see
@@ -42,7 +42,7 @@ import javax.crypto.spec.IvParameterSpec;
 final class CbcRecordCipher extends RecordCipher {
 
     private final RecordMac mac;
-    private final SecureRandom random;
+    private final RandomBlocks random;
     private final int blockLength;
     private final int macLength;
     private final boolean explicitIv;
@@ -56,10 +56,10 @@ final class CbcRecordCipher extends RecordCipher {
                     byte[] macKey, byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence) {
         super(suite, version, sealing, provider, space, writeKey, firstSequence);
         this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
-        this.random = random;
         this.blockLength = suite.cipher.blockLength;
         this.macLength = suite.mac.length();
         this.explicitIv = version.explicitCbcIv();
+        this.random = explicitIv && sealing ? new RandomBlocks(random) : null;
         this.ssl3 = version == ProtocolVersion.SSL3;
         this.randomBlock = new byte[blockLength];
         // TLS 1.1+: the key block has no IV; any starting residue works (see the class comment).
@@ -82,7 +82,7 @@ final class CbcRecordCipher extends RecordCipher {
             throws GeneralSecurityException {
         work.clear();
         if (explicitIv) {
-            random.nextBytes(randomBlock);
+            random.next(randomBlock, blockLength);
             work.put(randomBlock);
         }
         int dataAt = work.position();

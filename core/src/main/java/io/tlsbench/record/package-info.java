@@ -9,9 +9,9 @@
  * <table>
  * <caption>Per provider, on the default (heap) work space; see {@link io.tlsbench.record.WorkSpace}</caption>
  * <tr><th>provider</th><th>work space</th><th>CBC, RC4</th><th>AES-GCM</th><th>why</th></tr>
- * <tr><td>SunJCE</td><td>heap</td><td>0; TLS 1.1+ CBC seal 64 (40 for 3DES)</td><td>~1 KB</td>
- *     <td>the explicit IV's SecureRandom.nextBytes (the JDK's NativePRNG allocates per 20 bytes);
- *     GCM needs a new GCMParameterSpec and init per record</td></tr>
+ * <tr><td>SunJCE</td><td>heap</td><td>0</td><td>~1 KB</td>
+ *     <td>GCM needs a new GCMParameterSpec and init per record. (Explicit IVs come from
+ *     RandomBlocks: SecureRandom.nextBytes would allocate 64 B per record.)</td></tr>
  * <tr><td>BC</td><td>heap</td><td>as SunJCE; 3DES ~49 KB</td><td>~34 KB</td>
  *     <td>BC's DESedeEngine allocates per block; its GCM per init</td></tr>
  * <tr><td>Conscrypt</td><td>heap</td><td>40 (the Mac's result array)</td><td>~0.3 KB</td>

@@ -27,14 +27,10 @@ import org.junit.jupiter.api.Test;
  * measured with the thread's allocated-bytes counter (com.sun.management.ThreadMXBean), not a
  * timing. Every path's figure is printed. The paths that should allocate nothing — SunJCE and BC
  * for CBC and RC4, heap and direct buffers — are held to under 16 B/record on average once two
- * allocations that are not the record layer's are accounted for, each measured or modelled
- * exactly and printed in its own column:
+ * allocation that is not the record layer's is accounted for, modelled exactly and printed in its
+ * own column (TLS 1.1+ explicit IVs used to cost 64 B per record through SecureRandom.nextBytes —
+ * the JDK's NativePRNG returns a fresh SHA-1 output per 20 bytes — until RandomBlocks replaced it):
  * <ul>
- * <li>TLS 1.1+ CBC seal draws one block from the caller's SecureRandom for the explicit IV. The
- *     JDK's default (NativePRNG) allocates on every nextBytes: its SHA1PRNG mix returns a fresh
- *     20-byte MessageDigest.digest() per 20 bytes of output, and it copies its /dev/urandom buffer
- *     out with Arrays.copyOfRange — 64 B for a 16-byte block, 40 B for an 8-byte one. That cost is
- *     measured on the very SecureRandom the sealer uses and subtracted.</li>
  * <li>BC's DESedeEngine.processBlock allocates a temporary new byte[8] for every 8-byte block
  *     (24 B per block, 3 B per byte of fragment), inside the provider; modelled as
  *     24 × fragment / 8 and subtracted.</li>
@@ -125,7 +121,7 @@ class RecordAllocationTest {
         }
 
         StringBuilder table = new StringBuilder(String.format("%nRecord allocation, %d-byte records, B/record"
-                + " (counter overhead %d B per reading, subtracted; 'accounted' = SecureRandom / BC DESede, see class"
+                + " (counter overhead %d B per reading, subtracted; 'accounted' = BC DESede, see class"
                 + " comment)%n%-26s %-10s %-6s %10s %10s %10s %10s %8s %8s%n", RECORD, overhead,
                 "path", "provider", "bufs", "seal", "accounted", "open", "accounted", "records", "µs/rec"));
         for (Result r : results) {
@@ -187,20 +183,6 @@ class RecordAllocationTest {
         }
     }
 
-    /** Average bytes the SecureRandom allocates to draw one n-byte block. */
-    static double randomCost(SecureRandom random, int n) {
-        long tid = Thread.currentThread().getId();
-        byte[] block = new byte[n];
-        for (int i = 0; i < 2_000; i++) {
-            random.nextBytes(block);
-        }
-        long before = MX.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 4_000; i++) {
-            random.nextBytes(block);
-        }
-        return (MX.getThreadAllocatedBytes(tid) - before) / 4_000.0;
-    }
-
     static Result measure(Path path, ProviderSet provider, boolean direct, long overhead) throws TlsAlertException {
         SessionKeys keys = RoundTripTest.keys(path.suite, path.version, 23);
         SecureRandom random = new SecureRandom();
@@ -237,9 +219,6 @@ class RecordAllocationTest {
         // What is not the record layer's (see the class comment).
         double sealAccounted = 0;
         double openAccounted = 0;
-        if (path.suite.cipher.kind == CipherKind.BLOCK && path.version.explicitCbcIv()) {
-            sealAccounted += randomCost(random, path.suite.cipher.blockLength);
-        }
         if (provider.id() == ProviderId.BC && path.suite.cipher == BulkCipher.DES_EDE_CBC) {
             double desTemporaries = 24.0 * (sealed - RecordHeader.LENGTH) / path.suite.cipher.blockLength;
             sealAccounted += desTemporaries;
