@@ -111,6 +111,34 @@ class EnginePairTest {
         exchange(again, server2, 1000);
     }
 
+    /** Each provider runs whole handshakes with its own primitives; what it lacks is not offered. */
+    @TestFactory
+    Stream<DynamicTest> everyProviderHandshakesWithItsOwnPrimitives() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ProviderSet p : Providers.all()) {
+            if (!p.available()) {
+                continue;
+            }
+            for (CipherSuite s : List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA,
+                    CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
+                    CipherSuite.TLS_DHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_RC4_128_SHA,
+                    CipherSuite.TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA)) {
+                boolean usable = TlsConfig.usable(p, CipherSuite.all(), ProtocolVersion.TLS12, ProtocolVersion.TLS12)
+                        .contains(s);
+                tests.add(DynamicTest.dynamicTest(p.id() + " " + s + (usable ? "" : " (not offered)"), () -> {
+                    if (usable) {
+                        fullAndResumed(p, s, ProtocolVersion.TLS12);
+                    } else {
+                        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class, () -> clientConfig(p, s, ProtocolVersion.TLS12).build());
+                        assertTrue(e.getMessage().contains(p.id().toString()), e.getMessage());
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     @Test
     void clientAuthenticationWithRsaAndEcdsa() throws TlsAlertException {
         for (Credential c : new Credential[] {TestPki.INSTANCE.clientRsa, TestPki.INSTANCE.clientEcdsa}) {
