@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             ProvidersCommand.class,
             RunCommand.class,
+            ServeCommand.class, ConnectCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -39,17 +39,25 @@ final class CertificateChecker {
             }
         }
         X509Certificate last = chain.get(chain.size() - 1);
-        boolean anchored = false;
+        boolean anchored = anchors.contains(last);
+        TlsAlertException badSignature = null;
+        // Several anchors may share a subject (a renewed CA, self-signed certificates for one host
+        // with different keys): the chain is anchored if any of them verifies it.
         for (X509Certificate anchor : anchors) {
-            if (anchor.equals(last)) {
-                anchored = true;
+            if (anchored) {
                 break;
             }
             if (anchor.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                verifySignature(last, anchor, AlertDescription.BAD_CERTIFICATE);
-                anchored = true;
-                break;
+                try {
+                    verifySignature(last, anchor, AlertDescription.BAD_CERTIFICATE);
+                    anchored = true;
+                } catch (TlsAlertException e) {
+                    badSignature = e;
+                }
             }
+        }
+        if (!anchored && badSignature != null) {
+            throw badSignature;
         }
         if (!anchored) {
             throw new TlsAlertException(AlertDescription.UNKNOWN_CA,

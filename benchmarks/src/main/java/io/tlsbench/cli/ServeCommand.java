@@ -1,0 +1,281 @@
+package io.tlsbench.cli;
+
+import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.handshake.Credential;
+import io.tlsbench.handshake.SessionCache;
+import io.tlsbench.handshake.TlsConfig;
+import io.tlsbench.handshake.TlsConnection;
+import io.tlsbench.handshake.TlsServer;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tlsbench serve}: a TLS echo server on the tlsbench engine. Every connection gets a
+ * TlsServer over a blocking socket on a pool thread; every application byte received is sent
+ * back, until the client's close_notify (answered with ours) or end of stream. One session cache
+ * serves all connections, so clients can resume.
+ */
+@Command(name = "serve", sortOptions = false,
+        description = {
+            "Run a TLS echo server on the tlsbench engine: every byte of application data comes back, until the "
+                    + "client sends close_notify. Prints 'listening on HOST:PORT' on stdout once it accepts, and "
+                    + "one line per connection on stderr. Up to " + ServeCommand.THREADS + " connections are served at once; "
+                    + "sessions are cached (one hour) for resumption.",
+            "Without --cert/--key it makes self-signed RSA-2048, ECDSA P-256 and DSA-2048 certificates for "
+                    + "CN=localhost (subjectAltNames DNS localhost and IP 127.0.0.1) and serves each suite with "
+                    + "the key its key exchange needs.",
+            "Exit code with --max-connections: 0 if every connection completed, 1 if any failed."})
+public final class ServeCommand implements Callable<Integer> {
+
+    /** Connections are served by at most this many threads (more wait for a free one). */
+    static final int THREADS = 16;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "PORT", description = "TCP port; 0 picks a free one")
+    String port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--cert", paramLabel = "PEM",
+            description = "certificate chain, leaf first; repeat with --key for several key types")
+    List<String> certs = new ArrayList<>();
+
+    @Option(names = "--key", paramLabel = "PEM",
+            description = "unencrypted private key (PKCS#8 or traditional RSA, EC or DSA), one per --cert")
+    List<String> keys = new ArrayList<>();
+
+    @Option(names = "--cert-out", paramLabel = "FILE",
+            description = "write the generated self-signed certificates to FILE (PEM) for 'connect --trust'")
+    String certOut;
+
+    @Option(names = "--suites", split = ",", paramLabel = "SUITE",
+            description = "comma list of IANA names, SSL_ aliases or 0xHHHH, in the server's preference order "
+                    + "(default: every suite, AEAD and ECDHE first)")
+    List<String> suites;
+
+    @Option(names = "--versions", split = ",", paramLabel = "V",
+            description = "comma list; allows the range from the oldest to the newest listed "
+                    + "(ssl3, tls10, tls11, tls12; default tls10,tls12)")
+    List<String> versions;
+
+    @Option(names = "--client-auth",
+            description = "request a client certificate (not required); without --trust any certificate is "
+                    + "accepted, though the client must still prove it holds the key")
+    boolean clientAuth;
+
+    @Option(names = "--trust", paramLabel = "PEM", description = "with --client-auth: verify client chains against these")
+    String trust;
+
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "append NSS key log lines (CLIENT_RANDOM ...) to FILE, as SSLKEYLOGFILE")
+    String keylog;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "exit after serving N connections (default: serve forever)")
+    Integer maxConnections;
+
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "drop a connection silent for this long (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Mixin
+    ProviderOption provider;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int p = TlsOptions.port("--port", port, true);
+        if (certs.size() != keys.size()) {
+            throw new IllegalArgumentException("--cert and --key come in pairs (" + certs.size() + " --cert, "
+                    + keys.size() + " --key)");
+        }
+        if (certOut != null && !certs.isEmpty()) {
+            throw new IllegalArgumentException("--cert-out writes generated certificates; it does not apply with --cert");
+        }
+        if (trust != null && !clientAuth) {
+            throw new IllegalArgumentException("--trust verifies client certificates; it needs --client-auth");
+        }
+        if (maxConnections != null && maxConnections < 1) {
+            throw new IllegalArgumentException("--max-connections " + maxConnections + " must be at least 1");
+        }
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be at least 1 second");
+        }
+        List<CipherSuite> suiteList = TlsOptions.suites("--suites", suites);
+        ProtocolVersion[] range = TlsOptions.versionRange("--versions", versions);
+        TlsOptions.checkOverlap(suiteList, range[0], range[1]);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--host " + host + " does not resolve");
+        }
+        List<Credential> credentials = new ArrayList<>();
+        for (int i = 0; i < certs.size(); i++) {
+            credentials.add(Pem.credential(certs.get(i), keys.get(i)));
+        }
+        List<X509Certificate> anchors = trust == null ? List.of() : Pem.certificates("--trust", trust);
+        TlsConfig.Builder b = TlsConfig.builder(provider.require())
+                .versions(range[0], range[1])
+                .suites(suiteList)
+                .sessionCache(new SessionCache(4096, 3_600_000L));
+        if (clientAuth) {
+            b.clientAuth(TlsConfig.ClientAuth.REQUEST);
+            if (anchors.isEmpty()) {
+                b.insecure();
+            }
+            anchors.forEach(b::trust);
+        }
+        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
+        try {
+            if (keyLog != null) {
+                b.keyLog(keyLog);
+            }
+            if (credentials.isEmpty()) {
+                credentials.addAll(SelfSigned.all());
+                if (certOut != null) {
+                    List<X509Certificate> generated = new ArrayList<>();
+                    credentials.forEach(c -> generated.add(c.leaf()));
+                    Pem.write("--cert-out", certOut, generated);
+                }
+            }
+            credentials.forEach(b::credential);
+            return serve(b.build(), new InetSocketAddress(address, p), out, err);
+        } finally {
+            if (keyLog != null) {
+                keyLog.close();
+            }
+        }
+    }
+
+    private int serve(TlsConfig config, InetSocketAddress bind, PrintWriter out, PrintWriter err) throws IOException {
+        AtomicInteger failed = new AtomicInteger();
+        int threads = maxConnections == null ? THREADS : Math.min(THREADS, maxConnections);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tlsbench-serve");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean interrupted = false;
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(bind, 128);
+            out.println("listening on " + format((InetSocketAddress) listener.getLocalAddress()));
+            out.flush();
+            int accepted = 0;
+            while (maxConnections == null || accepted < maxConnections) {
+                SocketChannel channel = listener.accept();
+                int n = ++accepted;
+                pool.execute(() -> {
+                    if (!serveOne(n, channel, config, err)) {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+        } catch (ClosedByInterruptException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                pool.shutdownNow();
+            } else {
+                pool.shutdown();
+            }
+        }
+        if (interrupted) {
+            err.println("tlsbench: serve interrupted");
+            return Main.FAILURE;
+        }
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // the per-connection timeout bounds this
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            err.println("tlsbench: serve interrupted");
+            return Main.FAILURE;
+        }
+        err.println("served " + maxConnections + " connection" + (maxConnections == 1 ? "" : "s")
+                + (failed.get() == 0 ? "" : " (" + failed.get() + " failed)"));
+        return failed.get() == 0 ? Main.OK : Main.FAILURE;
+    }
+
+    /** Handshake, echo until close_notify or end of stream, close. False if anything failed. */
+    private boolean serveOne(int n, SocketChannel channel, TlsConfig config, PrintWriter err) {
+        String peer = "?";
+        TlsServer engine = new TlsServer(config);
+        long echoed = 0;
+        long unechoed = 0;
+        try (Socket socket = channel.socket()) {
+            peer = format((InetSocketAddress) socket.getRemoteSocketAddress());
+            socket.setSoTimeout(timeoutSeconds * 1000);
+            socket.setTcpNoDelay(true);
+            TlsConnection c = new TlsConnection(engine, socket);
+            c.handshake();
+            byte[] buf = new byte[1 << 14];
+            try {
+                int r;
+                while ((r = c.read(buf, 0, buf.length)) >= 0) {
+                    if (engine.outboundClosed()) {
+                        // The client's close_notify came right behind this data and has been
+                        // answered: nothing more may be written (RFC 5246 §7.2.1).
+                        unechoed += r;
+                        continue;
+                    }
+                    c.write(buf, 0, r);
+                    echoed += r;
+                }
+            } catch (IOException e) {
+                // A client may close its socket right after its close_notify (openssl s_client
+                // -reconnect does), so our answering close_notify can meet a reset: not a failure.
+                if (!engine.inboundClosed()) {
+                    throw e;
+                }
+            }
+            String note = (engine.inboundClosed() ? "" : " (closed without close_notify)")
+                    + (unechoed == 0 ? "" : " (" + unechoed + " bytes came with the close_notify, not echoed)");
+            try {
+                c.close();
+            } catch (IOException e) {
+                // the peer is gone; nothing more to say to it
+            }
+            err.println("connection " + n + " from " + peer + ": " + engine.version() + " " + engine.suite()
+                    + " resumed: " + (engine.resumed() ? "yes" : "no") + ", " + echoed + " bytes echoed" + note);
+            return true;
+        } catch (IOException | TlsAlertException | RuntimeException e) {
+            err.println("connection " + n + " from " + peer + ": failed: " + Main.message(e));
+            return false;
+        }
+    }
+
+    static String format(InetSocketAddress a) {
+        String h = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+    }
+}
