@@ -469,6 +469,7 @@ public final class TlsClient extends TlsEngine {
         }
         state = State.DONE;
         handshakeComplete = true;
+        transcript.reset(); // no longer needed: renegotiation is refused
     }
 
     private static byte[] encoded(X509Certificate c) throws TlsAlertException {

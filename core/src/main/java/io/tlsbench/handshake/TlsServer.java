@@ -450,6 +450,7 @@ public final class TlsServer extends TlsEngine {
         }
         state = State.DONE;
         handshakeComplete = true;
+        transcript.reset(); // no longer needed: renegotiation is refused
     }
 
     private byte[] verifyData(ConnectionEnd sender) {

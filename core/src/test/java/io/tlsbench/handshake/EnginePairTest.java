@@ -139,6 +139,48 @@ class EnginePairTest {
         return tests.stream();
     }
 
+    /**
+     * Renegotiation is refused with a no_renegotiation warning and the connection carries on
+     * (RFC 5246 §7.2.2): a ClientHello after the handshake, and a HelloRequest.
+     */
+    @Test
+    void renegotiationIsRefusedWithAWarning() throws TlsAlertException {
+        TlsConfig serverConfig = serverConfig(JDK).build();
+        TlsClient client = new TlsClient(clientConfig(JDK, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                ProtocolVersion.TLS12).build());
+        TlsServer server = new TlsServer(serverConfig);
+        client.start();
+        pump(client, server);
+        // The client (in this package) sends a second ClientHello under the connection's keys.
+        client.sendHandshake(HandshakeType.CLIENT_HELLO, new byte[] {3, 3});
+        client.flushHandshake();
+        ByteBuffer wire = ByteBuffer.allocate(1 << 16);
+        client.send(wire);
+        wire.flip();
+        server.receive(wire);
+        wire.clear();
+        server.send(wire);
+        wire.flip();
+        assertEquals(21, wire.get(0), "the server answers with an alert record");
+        client.receive(wire);
+        // Warnings leave the connection up: data still flows both ways.
+        exchange(client, server, 2000);
+        // And the other way round: a HelloRequest from the server.
+        server.sendHandshake(HandshakeType.HELLO_REQUEST, new byte[0]);
+        server.flushHandshake();
+        wire.clear();
+        server.send(wire);
+        wire.flip();
+        client.receive(wire);
+        wire.clear();
+        client.send(wire);
+        wire.flip();
+        assertEquals(21, wire.get(0), "the client answers with an alert record");
+        server.receive(wire);
+        exchange(client, server, 2000);
+        assertFalse(client.closed() || server.closed());
+    }
+
     @Test
     void clientAuthenticationWithRsaAndEcdsa() throws TlsAlertException {
         for (Credential c : new Credential[] {TestPki.INSTANCE.clientRsa, TestPki.INSTANCE.clientEcdsa}) {
