@@ -9,7 +9,6 @@ import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.KeyExchange;
 import io.tlsbench.suite.ProtocolVersion;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -39,6 +38,7 @@ public final class TlsClient extends TlsEngine {
     private byte[] master;
     private boolean ems;
     private boolean sentEms;
+    private boolean sentPointFormats;
     private List<X509Certificate> serverChain = List.of();
     private PublicKey serverKey;
     private int group;
@@ -107,6 +107,7 @@ public final class TlsClient extends TlsEngine {
                 g.fillLength(m, 2);
                 ext.put(Extensions.SUPPORTED_GROUPS, g.toByteArray());
                 ext.put(Extensions.EC_POINT_FORMATS, new byte[] {1, 0});
+                sentPointFormats = true;
             }
             if (offeredVersion == ProtocolVersion.TLS12) {
                 Writer sa = new Writer(32);
@@ -201,7 +202,7 @@ public final class TlsClient extends TlsEngine {
         serverRandom = r.bytes(32, "random");
         byte[] sessionId = r.vector8("session_id");
         if (sessionId.length > 32) {
-            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "session id of " + sessionId.length + " bytes");
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "session id of " + sessionId.length + " bytes");
         }
         int id = r.u16("cipher_suite");
         CipherSuite chosen = CipherSuite.findId(id);
@@ -217,7 +218,8 @@ public final class TlsClient extends TlsEngine {
         for (Map.Entry<Integer, byte[]> e : ext.entrySet()) {
             int t = e.getKey();
             boolean sent = t == Extensions.RENEGOTIATION_INFO || (t == Extensions.EXTENDED_MASTER_SECRET && sentEms)
-                    || t == Extensions.EC_POINT_FORMATS || (t == Extensions.SERVER_NAME && config.serverName != null);
+                    || (t == Extensions.EC_POINT_FORMATS && sentPointFormats)
+                    || (t == Extensions.SERVER_NAME && config.serverName != null);
             if (!sent) {
                 throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION, "server sent extension " + t
                         + " that was not offered");
@@ -264,10 +266,9 @@ public final class TlsClient extends TlsEngine {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             while (list.hasRemaining()) {
-                byte[] der = list.vector24("certificate");
-                chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+                chain.add(CertificateChecker.parse(cf, list.vector24("certificate")));
             }
-        } catch (CertificateException | ClassCastException e) {
+        } catch (CertificateException e) {
             throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "unparseable certificate: " + e.getMessage());
         }
         if (chain.isEmpty()) {
@@ -302,17 +303,20 @@ public final class TlsClient extends TlsEngine {
             params = r.bytes(1 + 2 + 1 + point.length, "ServerECDHParams");
             serverEphemeral = KeyExchangeMath.decode(config.provider, group, point);
         } else {
-            dhP = new BigInteger(1, r.vector16("dh_p"));
-            dhG = new BigInteger(1, r.vector16("dh_g"));
-            dhYs = new BigInteger(1, r.vector16("dh_Ys"));
+            // The signature covers the params as sent (a peer may keep leading zero bytes), so
+            // they are taken raw, not re-encoded.
+            Reader p = new Reader(peekRemaining(r), "ServerDHParams");
+            byte[] pBytes = p.vector16("dh_p");
+            byte[] gBytes = p.vector16("dh_g");
+            byte[] ysBytes = p.vector16("dh_Ys");
+            params = r.bytes(6 + pBytes.length + gBytes.length + ysBytes.length, "ServerDHParams");
+            dhP = new BigInteger(1, pBytes);
+            dhG = new BigInteger(1, gBytes);
+            dhYs = new BigInteger(1, ysBytes);
             if (dhP.bitLength() < 1024 || dhG.compareTo(BigInteger.ONE) <= 0 || dhG.compareTo(dhP) >= 0) {
                 throw new TlsAlertException(AlertDescription.INSUFFICIENT_SECURITY, "DH group of "
                         + dhP.bitLength() + " bits or a bad generator");
             }
-            Writer w = new Writer(600);
-            w.vector16(KeyExchangeMath.unsigned(dhP)).vector16(KeyExchangeMath.unsigned(dhG))
-                    .vector16(KeyExchangeMath.unsigned(dhYs));
-            params = w.toByteArray();
         }
         int scheme = 0;
         if (version == ProtocolVersion.TLS12) {
@@ -334,9 +338,16 @@ public final class TlsClient extends TlsEngine {
     }
 
     private void certificateRequest(Reader r) throws TlsAlertException {
-        r.vector8("certificate_types");
+        if (r.vector8("certificate_types").length == 0) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "empty certificate_types");
+        }
         if (version == ProtocolVersion.TLS12) {
-            Reader schemes = r.sub(r.u16("supported_signature_algorithms length"), "supported_signature_algorithms");
+            int length = r.u16("supported_signature_algorithms length");
+            if (length < 2 || length % 2 != 0) {
+                throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                        "supported_signature_algorithms of " + length + " bytes");
+            }
+            Reader schemes = r.sub(length, "supported_signature_algorithms");
             requestedSchemes = new ArrayList<>();
             while (schemes.hasRemaining()) {
                 requestedSchemes.add(schemes.u16("signature algorithm"));
@@ -455,6 +466,9 @@ public final class TlsClient extends TlsEngine {
 
     private void finished(Reader r, byte[] raw) throws TlsAlertException {
         byte[] expected = verifyData(ConnectionEnd.SERVER);
+        if (r.remaining() != expected.length) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished of " + r.remaining() + " bytes");
+        }
         byte[] got = r.bytes(r.remaining(), "verify_data");
         if (!java.security.MessageDigest.isEqual(expected, got)) {
             throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");

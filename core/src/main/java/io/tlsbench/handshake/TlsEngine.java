@@ -305,6 +305,7 @@ public abstract class TlsEngine {
                 sendAlert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
                 outboundClosed = true;
             }
+            release(); // closed both ways: wipe keys and secrets now
             return;
         }
         if (l == AlertLevel.FATAL) {

@@ -8,7 +8,6 @@ import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.KeyExchange;
 import io.tlsbench.suite.ProtocolVersion;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -29,6 +28,10 @@ public final class TlsServer extends TlsEngine {
 
     private enum State { WAIT_CLIENT_HELLO, WAIT_CERTIFICATE, WAIT_KEY_EXCHANGE, WAIT_CERTIFICATE_VERIFY, WAIT_CCS,
         WAIT_FINISHED, DONE }
+
+    /** The CertificateRequest asks for RSA and ECDSA client certificates: these are their schemes. */
+    private static final List<Integer> REQUESTED_SCHEMES = Signatures.SUPPORTED.stream()
+            .filter(scheme -> (scheme & 0xff) != 2).toList();
 
     private State state = State.WAIT_CLIENT_HELLO;
     private byte[] clientRandom;
@@ -99,11 +102,12 @@ public final class TlsServer extends TlsEngine {
 
     private void clientHello(Reader r) throws TlsAlertException {
         clientVersion = r.u16("client_version");
-        if ((clientVersion >>> 8) != 3) {
+        if ((clientVersion >>> 8) < 3) {
             throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
                     String.format("client version 0x%04x", clientVersion));
         }
-        ProtocolVersion offered = (clientVersion & 0xff) >= 3 ? ProtocolVersion.TLS12
+        // RFC 5246 Appendix E.1: a higher version than ours is answered with our highest.
+        ProtocolVersion offered = (clientVersion >>> 8) > 3 || (clientVersion & 0xff) >= 3 ? ProtocolVersion.TLS12
                 : ProtocolVersion.fromWire(3, clientVersion & 0xff);
         ProtocolVersion v = offered.compareTo(config.maxVersion) < 0 ? offered : config.maxVersion;
         if (v.compareTo(config.minVersion) < 0) {
@@ -113,7 +117,7 @@ public final class TlsServer extends TlsEngine {
         clientRandom = r.bytes(32, "random");
         byte[] sessionId = r.vector8("session_id");
         if (sessionId.length > 32) {
-            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "session id of " + sessionId.length + " bytes");
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "session id of " + sessionId.length + " bytes");
         }
         int suitesLength = r.u16("cipher_suites length");
         if (suitesLength < 2 || suitesLength % 2 != 0) {
@@ -125,6 +129,9 @@ public final class TlsServer extends TlsEngine {
             offeredSuites.add(suitesReader.u16("cipher suite"));
         }
         byte[] compression = r.vector8("compression_methods");
+        if (compression.length == 0) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "empty compression_methods");
+        }
         boolean nullCompression = false;
         for (byte c : compression) {
             nullCompression |= c == 0;
@@ -149,6 +156,20 @@ public final class TlsServer extends TlsEngine {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, "extended_master_secret is not empty");
         }
         boolean clientEms = emsExt != null && v != ProtocolVersion.SSL3;
+        byte[] pointFormats = ext.get(Extensions.EC_POINT_FORMATS);
+        if (pointFormats != null) {
+            Reader pf = new Reader(pointFormats, "ec_point_formats");
+            byte[] formats = pf.vector8("ec_point_format_list");
+            pf.end();
+            boolean uncompressed = false;
+            for (byte f : formats) {
+                uncompressed |= f == 0;
+            }
+            if (!uncompressed) {
+                // RFC 8422 §5.1.2: the uncompressed format is mandatory.
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "ec_point_formats lacks uncompressed");
+            }
+        }
         List<Integer> clientGroups = groups(ext.get(Extensions.SUPPORTED_GROUPS));
         clientSchemes = schemes(ext.get(Extensions.SIGNATURE_ALGORITHMS));
         version = v;
@@ -243,10 +264,8 @@ public final class TlsServer extends TlsEngine {
             w.vector8(new byte[] {1, 64}); // rsa_sign, ecdsa_sign
             if (version == ProtocolVersion.TLS12) {
                 int sm = w.mark(2);
-                for (int scheme : Signatures.SUPPORTED) {
-                    if ((scheme & 0xff) != 2) {
-                        w.u16(scheme);
-                    }
+                for (int scheme : REQUESTED_SCHEMES) {
+                    w.u16(scheme);
                 }
                 w.fillLength(sm, 2);
             }
@@ -314,9 +333,9 @@ public final class TlsServer extends TlsEngine {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             while (list.hasRemaining()) {
-                chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(list.vector24("certificate"))));
+                chain.add(CertificateChecker.parse(cf, list.vector24("certificate")));
             }
-        } catch (CertificateException | ClassCastException e) {
+        } catch (CertificateException e) {
             throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "unparseable certificate: " + e.getMessage());
         }
         if (chain.isEmpty()) {
@@ -324,6 +343,11 @@ public final class TlsServer extends TlsEngine {
                 throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "client certificate required");
             }
             return;
+        }
+        String keyType = chain.get(0).getPublicKey().getAlgorithm();
+        if (!keyType.equals("RSA") && !keyType.equals("EC")) {
+            throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
+                    "a " + keyType + " client certificate; rsa_sign or ecdsa_sign was requested");
         }
         if (config.verifyPeer) {
             CertificateChecker.check(chain, config.trustAnchors, null, new Date());
@@ -397,9 +421,9 @@ public final class TlsServer extends TlsEngine {
         int scheme = 0;
         if (version == ProtocolVersion.TLS12) {
             scheme = r.u16("signature algorithm");
-            if (!Signatures.SUPPORTED.contains(scheme)) {
+            if (!REQUESTED_SCHEMES.contains(scheme)) {
                 throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-                        String.format("client signed with 0x%04x, which was not offered", scheme));
+                        String.format("client signed with 0x%04x, which was not requested", scheme));
             }
         }
         byte[] signature = r.vector16("signature");
@@ -434,6 +458,9 @@ public final class TlsServer extends TlsEngine {
 
     private void finished(Reader r, byte[] raw) throws TlsAlertException {
         byte[] expected = verifyData(ConnectionEnd.CLIENT);
+        if (r.remaining() != expected.length) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished of " + r.remaining() + " bytes");
+        }
         byte[] got = r.bytes(r.remaining(), "verify_data");
         if (!java.security.MessageDigest.isEqual(expected, got)) {
             throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "client Finished does not verify");
