@@ -23,19 +23,50 @@ public final class ProviderSet {
     private final ProviderId id;
     private final List<Provider> providers;
     private final String unavailableReason;
+    private final boolean chained;
 
-    private ProviderSet(ProviderId id, List<Provider> providers, String unavailableReason) {
+    private ProviderSet(ProviderId id, List<Provider> providers, String unavailableReason, boolean chained) {
         this.id = id;
         this.providers = providers;
         this.unavailableReason = unavailableReason;
+        this.chained = chained;
+    }
+
+    static ProviderSet chained(ProviderId first, List<Provider> providers) {
+        return new ProviderSet(first, List.copyOf(providers), null, true);
+    }
+
+    /** Whether this is a "first, then the JDK's" configuration (see Providers.firstThenJdk). */
+    public boolean chained() {
+        return chained;
+    }
+
+    /** The name of the JCA provider that serves a primitive here, or null when none does. */
+    public String servedBy(Primitive p) {
+        try {
+            Object o = instance(p);
+            if (o instanceof java.security.MessageDigest) {
+                return ((java.security.MessageDigest) o).getProvider().getName();
+            } else if (o instanceof javax.crypto.Mac) {
+                return ((javax.crypto.Mac) o).getProvider().getName();
+            } else if (o instanceof javax.crypto.Cipher) {
+                return ((javax.crypto.Cipher) o).getProvider().getName();
+            } else if (o instanceof java.security.Signature) {
+                return ((java.security.Signature) o).getProvider().getName();
+            } else {
+                return ((javax.crypto.KeyAgreement) o).getProvider().getName();
+            }
+        } catch (UnsupportedPrimitiveException e) {
+            return null;
+        }
     }
 
     static ProviderSet available(ProviderId id, List<Provider> providers) {
-        return new ProviderSet(id, List.copyOf(providers), null);
+        return new ProviderSet(id, List.copyOf(providers), null, false);
     }
 
     static ProviderSet unavailable(ProviderId id, String reason) {
-        return new ProviderSet(id, List.of(), reason);
+        return new ProviderSet(id, List.of(), reason, false);
     }
 
     public ProviderId id() {
@@ -55,10 +86,14 @@ public final class ProviderSet {
         return providers;
     }
 
-    /** "BC 1.84" or "SunJCE 17 + SUN 17 + ..." */
+    /** "BC 1.84" or "SunJCE 17 + SUN 17 + ..."; a chain says which comes first. */
     public String describe() {
         if (!available()) {
             return id + " (unavailable: " + unavailableReason + ")";
+        }
+        if (chained) {
+            return id + " first, then the JDK's: " + providers.get(0).getName() + " " + providers.get(0).getVersionStr()
+                    + " + JDK providers";
         }
         StringBuilder sb = new StringBuilder();
         for (Provider p : providers) {

@@ -43,6 +43,22 @@ public final class Providers {
         return s;
     }
 
+    /**
+     * A provider configuration "first, then the JDK's": each primitive comes from {@code first}
+     * when it offers it, else from the JDK's providers. This is an explicit configuration (like
+     * inserting a provider at position 1), not a silent fallback: {@link ProviderSet#servedBy}
+     * tells which provider serves each primitive, and reports say so.
+     */
+    public static ProviderSet firstThenJdk(ProviderId first) {
+        ProviderSet head = require(first);
+        if (first == ProviderId.SUNJCE) {
+            return head;
+        }
+        java.util.List<Provider> chain = new ArrayList<>(head.providers());
+        chain.addAll(require(ProviderId.SUNJCE).providers());
+        return ProviderSet.chained(first, chain);
+    }
+
     private static ProviderSet load(ProviderId id) {
         try {
             switch (id) {

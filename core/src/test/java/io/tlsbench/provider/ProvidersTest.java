@@ -3,6 +3,7 @@ package io.tlsbench.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,5 +71,20 @@ class ProvidersTest {
         assertEquals(ProviderId.SUNJCE, ProviderId.parse("SunJCE"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProviderId.parse("nss"));
         assertTrue(e.getMessage().contains("unknown provider 'nss'"));
+    }
+
+    /** "ACCP first": ACCP serves what it has, the JDK serves the rest, and servedBy says which. */
+    @Test
+    void firstThenJdkChainsExplicitly() {
+        ProviderSet accp = Providers.get(ProviderId.ACCP);
+        Assumptions.assumeTrue(accp.available(), "ACCP unavailable here: " + accp.unavailableReason());
+        ProviderSet chain = Providers.firstThenJdk(ProviderId.ACCP);
+        assertTrue(chain.chained());
+        assertEquals(ProviderId.ACCP, chain.id());
+        assertEquals("AmazonCorrettoCryptoProvider", chain.servedBy(Primitive.AES_GCM));
+        assertEquals("SunJCE", chain.servedBy(Primitive.RC4));
+        assertTrue(chain.offers(Primitive.DESEDE_CBC) && chain.offers(Primitive.DSA));
+        assertFalse(Providers.get(ProviderId.ACCP).chained());
+        assertNull(accp.servedBy(Primitive.RC4));
     }
 }
