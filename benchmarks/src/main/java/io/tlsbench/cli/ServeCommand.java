@@ -1,6 +1,7 @@
 package io.tlsbench.cli;
 
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.bench.SelfSigned;
 import io.tlsbench.handshake.Credential;
 import io.tlsbench.handshake.SessionCache;
 import io.tlsbench.handshake.TlsConfig;

@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.bench;
 
 import io.tlsbench.handshake.Credential;
 import java.math.BigInteger;
@@ -25,13 +25,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * ECDSA P-256 and DSA-2048 certificates for CN=localhost with the DNS name localhost and the IP
  * address 127.0.0.1 as subjectAltNames, valid from an hour ago for 30 days. Made with bcpkix.
  */
-final class SelfSigned {
+public final class SelfSigned {
 
     private SelfSigned() {
     }
 
     /** RSA, EC and DSA credentials, in that order. */
-    static List<Credential> all() {
+    public static List<Credential> all() {
         try {
             return List.of(credential(keys("RSA", 2048), "SHA256withRSA"),
                     credential(ec256(), "SHA256withECDSA"),

@@ -1,0 +1,101 @@
+package io.tlsbench.bench;
+
+import io.tlsbench.handshake.Credential;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The SSLEngine stacks the benchmarks compare tlsbench against: the JDK's (SunJSSE), Bouncy
+ * Castle's JSSE (bctls) and Conscrypt's (BoringSSL). Contexts come from the named provider
+ * explicitly, so a provider inserted first for the crypto does not replace the TLS stack itself.
+ */
+public final class SslEngines {
+
+    private static final Map<String, SSLParameters> SUPPORTED = new HashMap<>();
+
+    private SslEngines() {
+    }
+
+    static Provider provider(String stack) throws GeneralSecurityException {
+        switch (stack.toLowerCase(Locale.ROOT)) {
+            case "jsse":
+            case "jdk":
+                return java.security.Security.getProvider("SunJSSE");
+            case "bcjsse":
+                // Crypto from the JCA's provider order (as JSSE's), not a fixed provider.
+                return new org.bouncycastle.jsse.provider.BouncyCastleJsseProvider(false,
+                        new org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider());
+            case "conscrypt":
+                try {
+                    return (Provider) Class.forName("org.conscrypt.Conscrypt").getMethod("newProvider").invoke(null);
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    throw new GeneralSecurityException("Conscrypt is not available: " + e);
+                }
+            default:
+                throw new IllegalArgumentException("unknown SSLEngine stack '" + stack + "'");
+        }
+    }
+
+    /** A TLS SSLContext of the stack, its key manager holding the credentials, trusting all. */
+    static SSLContext context(String stack, List<Credential> credentials, boolean server) throws Exception {
+        Provider p = provider(stack);
+        SSLContext ctx = SSLContext.getInstance("TLS", p);
+        if (stack.equals("bcjsse")) {
+            return HandshakeWorkload.keyed(ctx, credentials, javax.net.ssl.KeyManagerFactory.getInstance("PKIX", p));
+        }
+        return HandshakeWorkload.keyed(ctx, credentials);
+    }
+
+    /** The stack's name for a suite (JSSE keeps SSL_ names for the SSLv3-era ones). */
+    static String suiteName(String stack, CipherSuite s) throws GeneralSecurityException {
+        Set<String> offered = suites(stack);
+        if (s.sslAlias != null && offered.contains(s.sslAlias)) {
+            return s.sslAlias;
+        }
+        return s.name;
+    }
+
+    /** Null when the stack offers the suite in the version, otherwise why not. */
+    public static String unsupported(String stack, CipherSuite s, ProtocolVersion v) {
+        try {
+            Set<String> offered = suites(stack);
+            if (!offered.contains(s.name) && (s.sslAlias == null || !offered.contains(s.sslAlias))) {
+                return stack + " does not offer " + s;
+            }
+            if (!List.of(supported(stack).getProtocols()).contains(v.jsseName)) {
+                return stack + " does not speak " + v;
+            }
+            return null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return stack + " is not available: " + e.getMessage();
+        }
+    }
+
+    private static Set<String> suites(String stack) throws GeneralSecurityException {
+        return Set.of(supported(stack).getCipherSuites());
+    }
+
+    private static synchronized SSLParameters supported(String stack) throws GeneralSecurityException {
+        SSLParameters p = SUPPORTED.get(stack);
+        if (p == null) {
+            SSLContext ctx = SSLContext.getInstance("TLS", provider(stack));
+            try {
+                ctx.init(null, new javax.net.ssl.TrustManager[] {HandshakeWorkload.TRUST_ALL}, new java.security.SecureRandom());
+            } catch (java.security.KeyManagementException e) {
+                throw new GeneralSecurityException(e);
+            }
+            p = ctx.getSupportedSSLParameters();
+            SUPPORTED.put(stack, p);
+        }
+        return p;
+    }
+}
