@@ -37,13 +37,20 @@ public abstract class RecordCipher {
     protected final RawSecretKey key;
     /** Heap work space: process arrays (copy the caller's direct buffers into heap staging). */
     protected final boolean preferHeap;
-    /** Assembly and decryption space for one record. */
-    protected final ByteBuffer work;
+    /**
+     * Assembly and decryption space for one record. On the heap it starts small and grows to a
+     * record's size on first need (handshake records are small; a connection that never carries
+     * bulk data never pays for 2^14-byte buffers); in steady state it no longer grows.
+     */
+    protected ByteBuffer work;
     /** JNI providers: the work space is a pooled direct buffer, zeroed when given back on close. */
     private final PooledBuffer pooledWork;
     /** Heap staging for direct caller buffers on the Java-provider path; null otherwise. */
-    private final ByteBuffer stage;
+    private ByteBuffer stage;
     private final SequenceNumber sequence;
+    private static final int INITIAL_SPACE = 1024;
+    /** Slack beyond a record for explicit IVs, MACs and padding. */
+    private static final int SLACK = 128;
     private boolean closed;
 
     protected RecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider,
@@ -55,10 +62,8 @@ public abstract class RecordCipher {
         this.cipher = provider.cipher(suite.cipher.transformation);
         this.key = new RawSecretKey(writeKey, suite.cipher.keyAlgorithm);
         this.preferHeap = space == WorkSpace.HEAP;
-        int size = RecordHeader.MAX_RECORD + 64;
-        this.pooledWork = preferHeap ? null : BufferPool.shared().acquire(size);
-        this.work = preferHeap ? ByteBuffer.allocate(size) : pooledWork.buffer();
-        this.stage = preferHeap ? ByteBuffer.allocate(size) : null;
+        this.pooledWork = preferHeap ? null : BufferPool.shared().acquire(RecordHeader.MAX_RECORD + SLACK);
+        this.work = preferHeap ? ByteBuffer.allocate(INITIAL_SPACE) : pooledWork.buffer();
         this.sequence = new SequenceNumber(firstSequence);
     }
 
@@ -158,9 +163,11 @@ public abstract class RecordCipher {
         }
         try {
             long seq = sequence.take();
+            reserve(RecordHeader.LENGTH + fragment + SLACK);
             int start = out.position();
             out.position(start + RecordHeader.LENGTH);
             if (preferHeap && out.isDirect()) {
+                stage = grown(stage, RecordHeader.LENGTH + fragment + SLACK);
                 stage.clear();
                 sealFragment(type, seq, plaintext, stage, n);
                 stage.flip();
@@ -201,9 +208,11 @@ public abstract class RecordCipher {
         int end = start + RecordHeader.LENGTH + length;
         try {
             long seq = sequence.take();
+            reserve(length + SLACK);
             record.limit(end).position(start + RecordHeader.LENGTH);
             ByteBuffer fragment = record;
             if (preferHeap && record.isDirect()) {
+                stage = grown(stage, length + SLACK);
                 stage.clear();
                 stage.put(record);
                 stage.flip();
@@ -217,6 +226,26 @@ public abstract class RecordCipher {
         } finally {
             record.limit(limit).position(end);
         }
+    }
+
+    /** Grows the heap work space to hold n bytes (a direct one is always a whole record). */
+    private void reserve(int n) {
+        if (work.capacity() < n) {
+            ByteBuffer old = work;
+            work = ByteBuffer.allocate(Math.max(n, RecordHeader.MAX_RECORD + SLACK));
+            zero(old);
+        }
+    }
+
+    /** A heap buffer of at least n bytes: b itself, or a new one (b zeroed). */
+    private static ByteBuffer grown(ByteBuffer b, int n) {
+        if (b != null && b.capacity() >= n) {
+            return b;
+        }
+        if (b != null) {
+            zero(b);
+        }
+        return ByteBuffer.allocate(Math.max(n, RecordHeader.MAX_RECORD + SLACK));
     }
 
     /** Writes the protected fragment of n plaintext bytes at target's position; consumes plaintext. */
