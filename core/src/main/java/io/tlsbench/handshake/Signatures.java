@@ -70,6 +70,46 @@ final class Signatures {
         }
     }
 
+    /**
+     * SSLv3 CertificateVerify: the 36-byte hash is signed as it is — raw PKCS#1 for RSA, and for
+     * DSA its SHA-1 half (RFC 6101 §5.6.8). SSLv3 has no ECDSA.
+     */
+    static byte[] signSsl3(ProviderSet p, PrivateKey key, SecureRandom random, byte[] hash36)
+            throws GeneralSecurityException, TlsAlertException {
+        Signature s = ssl3Signature(p, key.getAlgorithm());
+        s.initSign(key, random);
+        s.update(ssl3Input(key.getAlgorithm(), hash36));
+        return s.sign();
+    }
+
+    static void verifySsl3(ProviderSet p, PublicKey key, byte[] signature, byte[] hash36) throws TlsAlertException {
+        boolean ok;
+        try {
+            Signature s = ssl3Signature(p, key.getAlgorithm());
+            s.initVerify(key);
+            s.update(ssl3Input(key.getAlgorithm(), hash36));
+            ok = s.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "CertificateVerify signature does not verify");
+        }
+    }
+
+    private static Signature ssl3Signature(ProviderSet p, String keyAlgorithm) throws TlsAlertException {
+        switch (keyAlgorithm) {
+            case "RSA": return p.signature("NONEwithRSA");
+            case "DSA": return p.signature("NONEwithDSA");
+            default: throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
+                    "SSLv3 client certificates are RSA or DSA, not " + keyAlgorithm);
+        }
+    }
+
+    private static byte[] ssl3Input(String keyAlgorithm, byte[] hash36) {
+        return keyAlgorithm.equals("DSA") ? java.util.Arrays.copyOfRange(hash36, 16, 36) : hash36;
+    }
+
     /** Signs the concatenation of parts; scheme is used in TLS 1.2 only. */
     static byte[] sign(ProviderSet p, ProtocolVersion v, int scheme, PrivateKey key, SecureRandom random,
                        byte[]... parts) throws GeneralSecurityException, TlsAlertException {

@@ -361,11 +361,12 @@ public final class TlsClient extends TlsEngine {
     /** Certificate?, ClientKeyExchange, CertificateVerify?, ChangeCipherSpec, Finished. */
     private void sendFlight() throws TlsAlertException {
         Credential credential = null;
-        if (certificateRequested && version == ProtocolVersion.SSL3) {
-            // SSLv3 client authentication is not implemented: SSLv3 says so with a no_certificate warning.
-            sendAlert(AlertLevel.WARNING, AlertDescription.NO_CERTIFICATE_RESERVED);
-        } else if (certificateRequested) {
+        if (certificateRequested) {
             credential = config.credentials.isEmpty() ? null : config.credentials.get(0);
+        }
+        if (certificateRequested && credential == null && version == ProtocolVersion.SSL3) {
+            sendAlert(AlertLevel.WARNING, AlertDescription.NO_CERTIFICATE_RESERVED); // SSLv3 has no empty Certificate
+        } else if (certificateRequested) {
             Writer w = new Writer(2048);
             int m = w.mark(3);
             if (credential != null) {
@@ -439,13 +440,18 @@ public final class TlsClient extends TlsEngine {
     private void certificateVerify(Credential credential) throws TlsAlertException {
         Writer w = new Writer(600);
         try {
-            int scheme = 0;
-            if (version == ProtocolVersion.TLS12) {
-                scheme = Signatures.choose(credential.keyAlgorithm(), requestedSchemes);
-                w.u16(scheme);
+            if (version == ProtocolVersion.SSL3) {
+                w.vector16(Signatures.signSsl3(config.provider, credential.privateKey(), config.random,
+                        keySchedule.ssl3CertificateVerifyHash(master, transcriptBytes())));
+            } else {
+                int scheme = 0;
+                if (version == ProtocolVersion.TLS12) {
+                    scheme = Signatures.choose(credential.keyAlgorithm(), requestedSchemes);
+                    w.u16(scheme);
+                }
+                w.vector16(Signatures.sign(config.provider, version, scheme, credential.privateKey(), config.random,
+                        transcriptBytes()));
             }
-            w.vector16(Signatures.sign(config.provider, version, scheme, credential.privateKey(), config.random,
-                    transcriptBytes()));
         } catch (GeneralSecurityException e) {
             throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "CertificateVerify signing failed: " + e, e);
         }

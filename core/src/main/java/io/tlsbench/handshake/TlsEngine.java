@@ -314,7 +314,11 @@ public abstract class TlsEngine {
             release();
             throw e;
         }
-        // Warnings (no_renegotiation, user_canceled, ...) are noted and ignored.
+        if (d == AlertDescription.NO_CERTIFICATE_RESERVED) {
+            onNoCertificate(); // SSLv3's way of declining client authentication
+            return;
+        }
+        // Other warnings (no_renegotiation, user_canceled, ...) are noted and ignored.
     }
 
     private void drainHandshakeMessages() throws TlsAlertException {
@@ -455,6 +459,11 @@ public abstract class TlsEngine {
 
     /** Called when the peer's ChangeCipherSpec arrives, before the read keys switch. */
     protected abstract void onChangeCipherSpec() throws TlsAlertException;
+
+    /** SSLv3 no_certificate warning: the client has no certificate to send (RFC 6101 §5.4). */
+    protected void onNoCertificate() throws TlsAlertException {
+        throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "no_certificate warning out of place");
+    }
 
     /** A renegotiation attempt after the handshake: refused with a warning (RFC 5746 spirit). */
     protected final void refuseRenegotiation() throws TlsAlertException {

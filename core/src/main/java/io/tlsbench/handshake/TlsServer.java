@@ -258,10 +258,11 @@ public final class TlsServer extends TlsEngine {
         if (suite.keyExchange.ephemeral) {
             serverKeyExchange();
         }
-        requestCertificate = config.clientAuth != TlsConfig.ClientAuth.NONE && version != ProtocolVersion.SSL3;
+        requestCertificate = config.clientAuth != TlsConfig.ClientAuth.NONE;
         if (requestCertificate) {
             Writer w = new Writer(64);
-            w.vector8(new byte[] {1, 64}); // rsa_sign, ecdsa_sign
+            // rsa_sign and ecdsa_sign; SSLv3 has no ECDSA, so rsa_sign there.
+            w.vector8(version == ProtocolVersion.SSL3 ? new byte[] {1} : new byte[] {1, 64});
             if (version == ProtocolVersion.TLS12) {
                 int sm = w.mark(2);
                 for (int scheme : REQUESTED_SCHEMES) {
@@ -428,6 +429,11 @@ public final class TlsServer extends TlsEngine {
         }
         byte[] signature = r.vector16("signature");
         r.end();
+        if (version == ProtocolVersion.SSL3) {
+            Signatures.verifySsl3(config.provider, clientChain.get(0).getPublicKey(), signature,
+                    keySchedule.ssl3CertificateVerifyHash(master, transcriptBytes()));
+            return;
+        }
         Signatures.verify(config.provider, version, scheme, clientChain.get(0).getPublicKey(), signature,
                 "CertificateVerify", transcriptBytes());
     }
@@ -446,6 +452,18 @@ public final class TlsServer extends TlsEngine {
         sendHandshake(HandshakeType.FINISHED, verifyData(ConnectionEnd.SERVER));
         flushHandshake();
         state = State.WAIT_CCS;
+    }
+
+    /** SSLv3 client without a certificate: fine unless one is required. */
+    @Override
+    protected void onNoCertificate() throws TlsAlertException {
+        if (state != State.WAIT_CERTIFICATE || version != ProtocolVersion.SSL3) {
+            super.onNoCertificate();
+        }
+        if (config.clientAuth == TlsConfig.ClientAuth.REQUIRE) {
+            throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "client certificate required");
+        }
+        state = State.WAIT_KEY_EXCHANGE;
     }
 
     @Override

@@ -293,6 +293,25 @@ public final class KeySchedule {
         return b;
     }
 
+    /**
+     * SSLv3 CertificateVerify's signed value (RFC 6101 §5.6.8): MD5(master ‖ pad2 ‖ MD5(messages ‖
+     * master ‖ pad1)) ‖ SHA(master ‖ pad2 ‖ SHA(messages ‖ master ‖ pad1)) — Finished without a sender.
+     */
+    public byte[] ssl3CertificateVerifyHash(byte[] master, byte[] handshakeMessages) {
+        checkMaster("master secret", master);
+        if (handshakeMessages == null) {
+            throw new IllegalArgumentException("handshake messages are null");
+        }
+        byte[] out = new byte[SSL3_VERIFY_DATA_LENGTH];
+        MessageDigest md5 = digest(HashAlgorithm.MD5);
+        MessageDigest sha1 = digest(HashAlgorithm.SHA1);
+        md5.update(handshakeMessages);
+        sha1.update(handshakeMessages);
+        ssl3Half(md5, 48, 16, EMPTY, master, out, 0);
+        ssl3Half(sha1, 40, 20, EMPTY, master, out, 16);
+        return out;
+    }
+
     /** Finished over raw handshake messages, any version (for tools and tests; allocates the result). */
     public byte[] verifyData(ProtocolVersion version, PrfAlgorithm prf, byte[] master, ConnectionEnd sender,
                              byte[] handshakeMessages) {

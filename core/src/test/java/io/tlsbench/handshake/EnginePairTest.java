@@ -181,13 +181,36 @@ class EnginePairTest {
         assertFalse(client.closed() || server.closed());
     }
 
+    /** SSLv3: a client without a certificate declines with no_certificate; fine when requested, fatal when required. */
+    @Test
+    void sslv3ClientWithoutCertificate() throws TlsAlertException {
+        for (TlsConfig.ClientAuth auth : new TlsConfig.ClientAuth[] {TlsConfig.ClientAuth.REQUEST, TlsConfig.ClientAuth.REQUIRE}) {
+            TlsServer server = new TlsServer(serverConfig(JDK).clientAuth(auth).build());
+            TlsClient client = new TlsClient(clientConfig(JDK, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA,
+                    ProtocolVersion.SSL3).build());
+            client.start();
+            if (auth == TlsConfig.ClientAuth.REQUEST) {
+                pump(client, server);
+                assertTrue(server.handshakeComplete() && server.session().peerCertificates().isEmpty());
+            } else {
+                TlsAlertException e = org.junit.jupiter.api.Assertions.assertThrows(TlsAlertException.class,
+                        () -> pump(client, server));
+                assertEquals(io.tlsbench.alert.AlertDescription.HANDSHAKE_FAILURE, e.description());
+            }
+        }
+    }
+
     @Test
     void clientAuthenticationWithRsaAndEcdsa() throws TlsAlertException {
         for (Credential c : new Credential[] {TestPki.INSTANCE.clientRsa, TestPki.INSTANCE.clientEcdsa}) {
-            for (ProtocolVersion v : new ProtocolVersion[] {ProtocolVersion.TLS10, ProtocolVersion.TLS12}) {
+            for (ProtocolVersion v : ProtocolVersion.values()) {
+                if (v == ProtocolVersion.SSL3 && c.keyAlgorithm().equals("EC")) {
+                    continue; // SSLv3 has no ECDSA
+                }
+                CipherSuite suite = v == ProtocolVersion.SSL3 ? CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA
+                        : CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA;
                 TlsServer server = new TlsServer(serverConfig(JDK).clientAuth(TlsConfig.ClientAuth.REQUIRE).build());
-                TlsClient client = new TlsClient(clientConfig(JDK, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, v)
-                        .credential(c).build());
+                TlsClient client = new TlsClient(clientConfig(JDK, suite, v).credential(c).build());
                 client.start();
                 pump(client, server);
                 assertTrue(server.handshakeComplete(), c.keyAlgorithm() + " " + v);

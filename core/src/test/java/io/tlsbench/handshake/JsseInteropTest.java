@@ -164,27 +164,25 @@ class JsseInteropTest {
         assertEquals(v.jsseName, server.session().getProtocol());
         megabyteEachWay(client, server, 1);
         Session session = client.session();
-        if (v == ProtocolVersion.SSL3) {
-            return; // JSSE resumes no SSLv3 session, not even its own: see jsseDoesNotResumeSslv3
-        }
-        // Resumed: a new JSSE engine from the same context shares its session cache.
-        JssePeer server2 = new JssePeer(server, false);
-        TlsClient again = new TlsClient(client(s, v).build(), session);
-        again.start();
-        pump(again, server2);
-        assertTrue(again.handshakeComplete() && again.resumed(), "tlsbench client should resume");
-        assertArrayEquals(session.id(), server2.session().getId());
-        megabyteEachWay(again, server2, 2);
-        // Client authentication (SSLv3 client auth is not implemented).
+        // Resumed: a new JSSE engine from the same context shares its session cache. (JSSE resumes
+        // no SSLv3 session, not even its own: see jsseDoesNotResumeSslv3.)
         if (v != ProtocolVersion.SSL3) {
-            JssePeer server3 = new JssePeer(false, v.jsseName, jsseName(s), serverCreds, true);
-            TlsClient authed = new TlsClient(client(s, v).credential(pki.clientRsa).build());
-            authed.start();
-            pump(authed, server3);
-            assertTrue(authed.handshakeComplete(), "client auth handshake");
-            assertEquals(pki.clientRsa.leaf(), server3.session().getPeerCertificates()[0]);
-            megabyteEachWay(authed, server3, 3);
+            JssePeer server2 = new JssePeer(server, false);
+            TlsClient again = new TlsClient(client(s, v).build(), session);
+            again.start();
+            pump(again, server2);
+            assertTrue(again.handshakeComplete() && again.resumed(), "tlsbench client should resume");
+            assertArrayEquals(session.id(), server2.session().getId());
+            megabyteEachWay(again, server2, 2);
         }
+        // Client authentication, every version.
+        JssePeer server3 = new JssePeer(false, v.jsseName, jsseName(s), serverCreds, true);
+        TlsClient authed = new TlsClient(client(s, v).credential(pki.clientRsa).build());
+        authed.start();
+        pump(authed, server3);
+        assertTrue(authed.handshakeComplete(), "client auth handshake");
+        assertEquals(pki.clientRsa.leaf(), server3.session().getPeerCertificates()[0]);
+        megabyteEachWay(authed, server3, 3);
     }
 
     static void jsseToServer(CipherSuite s, ProtocolVersion v) throws Exception {
@@ -202,27 +200,26 @@ class JsseInteropTest {
         assertEquals(v, server.version());
         megabyteEachWay(server, client, 4);
         byte[] id = client.session().getId();
-        if (v == ProtocolVersion.SSL3) {
-            return; // JSSE resumes no SSLv3 session: see jsseDoesNotResumeSslv3
-        }
-        // Resumed: JSSE offers its cached session to the same peer host and port.
-        JssePeer client2 = new JssePeer(client, true);
-        TlsServer server2 = new TlsServer(config);
-        client2.engine.beginHandshake();
-        pump(server2, client2);
-        assertTrue(server2.handshakeComplete() && server2.resumed(), "tlsbench server should resume");
-        assertTrue(Arrays.equals(id, client2.session().getId()));
-        megabyteEachWay(server2, client2, 5);
+        // Resumed: JSSE offers its cached session to the same peer host and port (not in SSLv3:
+        // see jsseDoesNotResumeSslv3).
         if (v != ProtocolVersion.SSL3) {
-            TlsServer server3 = new TlsServer(TlsConfig.builder(JDK).versions(ProtocolVersion.SSL3, ProtocolVersion.TLS12)
-                    .credential(pki.rsa).credential(pki.ecdsa).credential(pki.dsa).trust(pki.ca)
-                    .clientAuth(TlsConfig.ClientAuth.REQUIRE).build());
-            JssePeer client3 = new JssePeer(true, v.jsseName, jsseName(s), List.of(pki.clientRsa), false);
-            client3.engine.beginHandshake();
-            pump(server3, client3);
-            assertTrue(server3.handshakeComplete(), "client auth handshake");
-            assertEquals(pki.clientRsa.leaf(), server3.session().peerCertificates().get(0));
-            megabyteEachWay(server3, client3, 6);
+            JssePeer client2 = new JssePeer(client, true);
+            TlsServer server2 = new TlsServer(config);
+            client2.engine.beginHandshake();
+            pump(server2, client2);
+            assertTrue(server2.handshakeComplete() && server2.resumed(), "tlsbench server should resume");
+            assertTrue(Arrays.equals(id, client2.session().getId()));
+            megabyteEachWay(server2, client2, 5);
         }
+        // Client authentication, every version.
+        TlsServer server3 = new TlsServer(TlsConfig.builder(JDK).versions(ProtocolVersion.SSL3, ProtocolVersion.TLS12)
+                .credential(pki.rsa).credential(pki.ecdsa).credential(pki.dsa).trust(pki.ca)
+                .clientAuth(TlsConfig.ClientAuth.REQUIRE).build());
+        JssePeer client3 = new JssePeer(true, v.jsseName, jsseName(s), List.of(pki.clientRsa), false);
+        client3.engine.beginHandshake();
+        pump(server3, client3);
+        assertTrue(server3.handshakeComplete(), "client auth handshake");
+        assertEquals(pki.clientRsa.leaf(), server3.session().peerCertificates().get(0));
+        megabyteEachWay(server3, client3, 6);
     }
 }
