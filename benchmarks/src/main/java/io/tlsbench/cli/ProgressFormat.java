@@ -12,20 +12,35 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** JMH's own output, with "[i/N] … ~M min left" before each benchmark. */
+/** JMH's own output, with "[i/N] … ~M min left" before each benchmark, counted across a preset's runs. */
 final class ProgressFormat implements OutputFormat {
 
     private final OutputFormat jmh;
     private final PrintStream out;
     private final int total;
-    private final double secondsPerBenchmark;
+    private final double plannedTotal;
     private final long start = System.nanoTime();
     private int started;
+    /** Planned seconds of the benchmarks started so far, and per benchmark of the current run. */
+    private double plannedStarted;
+    private double secondsPerBenchmark;
+    private String run = "";
 
-    ProgressFormat(PrintStream out, VerboseMode mode, int total, double secondsPerBenchmark) {
+    /**
+     * One progress count over several JMH runs (a preset's specs): {@code total} benchmarks planned
+     * to take {@code plannedSeconds}; {@link #beginSpec} before each run.
+     */
+    ProgressFormat(PrintStream out, VerboseMode mode, int total, double plannedSeconds) {
         this.jmh = OutputFormatFactory.createFormatInstance(out, mode);
         this.out = out;
         this.total = total;
+        this.plannedTotal = plannedSeconds;
+        this.secondsPerBenchmark = total > 0 ? plannedSeconds / total : 0;
+    }
+
+    /** The next JMH run's name and planned seconds per benchmark. */
+    void beginSpec(String name, double secondsPerBenchmark) {
+        this.run = name;
         this.secondsPerBenchmark = secondsPerBenchmark;
     }
 
@@ -33,11 +48,12 @@ final class ProgressFormat implements OutputFormat {
     public void startBenchmark(BenchmarkParams params) {
         started++;
         double elapsed = (System.nanoTime() - start) / 1e9;
-        // Once a benchmark has finished, extrapolate from the measured pace; before that, from the preset.
-        double perBenchmark = started > 1 ? elapsed / (started - 1) : secondsPerBenchmark;
-        double left = Math.max(0, total - started + 1) * perBenchmark;
-        out.printf("%n[%d/%d] %s %s, ~%.1f min left%n", started, total, params.getBenchmark(),
-                params.getParamsKeys().isEmpty() ? "" : paramsOf(params), left / 60);
+        // What is left of the plan, scaled by the pace so far (measured / planned) once there is a pace.
+        double pace = plannedStarted > 0 ? elapsed / plannedStarted : 1;
+        double left = Math.max(0, plannedTotal - plannedStarted) * pace;
+        plannedStarted += secondsPerBenchmark;
+        out.printf("%n[%d/%d] %s %s, ~%.1f min left%s%n", started, total, params.getBenchmark(),
+                params.getParamsKeys().isEmpty() ? "" : paramsOf(params), left / 60, run.isEmpty() ? "" : " (" + run + ")");
         jmh.startBenchmark(params);
     }
 

@@ -1,6 +1,15 @@
 package io.tlsbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.tlsbench.bench.BenchmarkMatrix;
+import io.tlsbench.bench.BenchmarkMatrix.Axes;
+import io.tlsbench.bench.BenchmarkMatrix.Block;
+import io.tlsbench.bench.HandshakeWorkload;
 import io.tlsbench.bench.Environment;
+import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
@@ -12,10 +21,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -37,37 +46,148 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tlsbench run}: runs a preset of the JMH benchmarks with the GC profiler and writes a run
- * folder (jmh.json, env.json) under results/.
+ * {@code tlsbench run}: runs a preset and writes a run folder (jmh.json, env.json) under results/.
+ *
+ * <p>A preset is a list of run specs. A spec is one JMH run: the benchmark methods of one class,
+ * parameter values that override the class's @Param defaults, and optional extra JVM arguments.
+ * JMH runs the cross product of a run's parameters, so the specs are cut so that every product
+ * is a valid combination: one spec per group of providers (or SSLEngines) and protocol version
+ * that support the same suites (ACCP has no RC4 or 3DES; GCM and CBC-SHA256 are TLS 1.2 only;
+ * Conscrypt's SSLEngine speaks TLS 1.2 with three of the suites). Each spec writes
+ * {@code parts/NN-name.json}; the parts are merged into one {@code jmh.json} array at the end.
+ *
+ * <p>{@code --include} applies on top of the specs (a spec keeps the benchmarks whose full name
+ * matches; a spec left with none is skipped); {@code --providers} narrows the {@code provider}
+ * parameters and the core's key-schedule implementations (the peers — the JDK, bctls, the
+ * SSLEngines — always run).
+ *
+ * <p>The "AES-NI off" specs (standard, full) rerun SunJCE's AES record and ceiling benchmarks in
+ * JVMs started with the AES, GHASH and SHA intrinsics switched off ({@link #intrinsicsOffArgs()}).
+ * Their results carry the same benchmark names and parameters; JMH records each result's JVM
+ * arguments in {@code jvmArgs}, and a report tells them apart by {@code -XX:-UseAES} there.
  */
 @Command(name = "run", sortOptions = false,
         description = "Run a benchmark preset and write results/<yyyy-mm-ddThhmm>-<host>/ (jmh.json, env.json).")
 public final class RunCommand implements Callable<Integer> {
 
-    /** Iterations and their lengths per preset; quick must finish in ≤ 6 minutes on 2 cores. */
+    /**
+     * Seconds a forked benchmark JVM costs beyond its iterations: JVM start, class loading, JMH's
+     * link to the host VM, teardown. Measured on the 2-core reference machine (JDK 17, the shaded
+     * jar): ~1.1 s for a benchmark with no provider to load. What setup adds per class and per
+     * provider is in {@link #setupSeconds}.
+     */
+    static final double FORK_OVERHEAD_SECONDS = 1.2;
+
+    /**
+     * Seconds a fresh JVM spends making a provider (Bouncy Castle's provider registers its
+     * thousands of algorithms; ACCP and Conscrypt load native libraries), measured as above.
+     */
+    static final Map<String, Double> PROVIDER_LOAD_SECONDS = Map.of("sunjce", 0.0, "bc", 1.3, "accp", 0.5,
+            "conscrypt", 0.1, "core-sunjce", 0.0, "core-bc", 1.3, "core-accp", 0.5, "core-conscrypt", 0.1,
+            "bctls", 0.3, "jdk", 0.0);
+
+    /** HotSpot flags the "AES-NI off" specs switch off: AES (and AES-CTR), GHASH (GCM's carry-less multiply), SHA. */
+    static final List<String> INTRINSICS_OFF = List.of("UseAES", "UseAESIntrinsics", "UseAESCTRIntrinsics",
+            "UseGHASHIntrinsics", "UseSHA", "UseSHA1Intrinsics", "UseSHA256Intrinsics", "UseSHA512Intrinsics");
+
+    /** Forks, warm-up and measurement iterations and their lengths. */
+    record Timing(int forks, int warmups, int warmupMillis, int iterations, int iterationMillis) {
+        double secondsPerBenchmark(double setupSeconds) {
+            return forks * (FORK_OVERHEAD_SECONDS + setupSeconds + (warmups * warmupMillis + iterations * iterationMillis) / 1000.0);
+        }
+    }
+
+    /**
+     * One JMH run: a block of valid parameter combinations of one benchmark class, the methods to
+     * run (null: all), extra JVM arguments, and what a fork of it costs in setup beyond
+     * {@link #FORK_OVERHEAD_SECONDS}.
+     */
+    record RunSpec(Block block, List<String> methods, List<String> jvmArgs, double setupSeconds) {
+        String name() {
+            return block.name();
+        }
+
+        String benchmarkClass() {
+            return block.benchmarkClass();
+        }
+
+        Map<String, List<String>> params() {
+            return block.params();
+        }
+    }
+
+    /** A spec resolved against the benchmark list: the methods it runs and how many parameter combinations. */
+    record PlannedSpec(RunSpec spec, List<String> benchmarks, int count, double secondsPerBenchmark) {
+        double seconds() {
+            return count * secondsPerBenchmark;
+        }
+    }
+
+    /**
+     * The presets. Fork costs dominate on a small machine (a benchmark JVM costs 1–2.5 s before
+     * its first iteration, ~3 s for the BC provider's records), so the presets are sized by
+     * count × ({@link #FORK_OVERHEAD_SECONDS} + setup + iterations), which RunCommandTest holds to
+     * the budgets:
+     * <ul>
+     * <li>quick — the README's main command, ≤ 6 min on 2 cores: the key schedule (master secret +
+     *     key block; TLS 1.0 and TLS 1.2 SHA-256) for every implementation; AES-128-CBC-SHA and
+     *     AES-128-GCM records of 16 KB, heap, TLS 1.2, for every provider and both SSLEngines;
+     *     the AES-128-CBC, AES-128-GCM and HmacSHA1 ceilings at 16 KB. 1 fork, 1 × 1 s warm-up,
+     *     2 × 1 s measurement.</li>
+     * <li>standard — ≤ 40 min: the full record matrix (every suite, provider, size, buffer kind and
+     *     version it allows), every ceiling at every size, the SSLEngine peers (heap buffers), the
+     *     key schedule (master secret + key block, all four schedules), and SunJCE's AES records
+     *     and AES/SHA ceilings again with the intrinsics off (TLS 1.2). Iterations trimmed to fit:
+     *     1 × 300 ms warm-up, 2 × 300 ms measurement.</li>
+     * <li>full — everything (both key-schedule methods, peers on direct buffers too, intrinsics
+     *     off in both versions), 2 forks, 3 × 1 s warm-up, 5 × 1 s measurement: hours.</li>
+     * </ul>
+     */
     enum Preset {
-        QUICK(1, 1, 1, 2, 1),
-        STANDARD(1, 3, 2, 5, 2),
-        FULL(2, 5, 2, 10, 2);
+        QUICK(new Timing(1, 1, 1000, 2, 1000), 6 * 60, null,
+                Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
+                new Axes(List.of("tls10", "tls12-sha256"), List.of("AES-128-CBC-SHA", "AES-128-GCM"), List.of("tls12"),
+                        List.of("16384"), List.of("heap"), List.of("AES-128-CBC", "AES-128-GCM"), List.of("HmacSHA1"),
+                        null, List.of("heap")),
+                new Handshakes(List.of("core", "jsse"), List.of("jdk"), HEADLINE_SUITES, List.of("full", "resumed"))),
+        STANDARD(new Timing(1, 1, 300, 2, 300), 40 * 60, List.of("tls12"),
+                Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
+                new Axes(null, null, null, null, null, null, null, null, List.of("heap")),
+                new Handshakes(HandshakeWorkload.STACKS, List.of("jdk"), HEADLINE_SUITES, List.of("full", "resumed"))),
+        FULL(new Timing(2, 3, 1000, 5, 1000), Double.POSITIVE_INFINITY, RecordWorkload.VERSIONS, Map.of(),
+                Axes.everything(), new Handshakes(HandshakeWorkload.STACKS, HandshakeWorkload.CONFIGS,
+                        HandshakeWorkload.SUITES, HandshakeWorkload.MODES));
 
-        final int forks;
-        final int warmups;
-        final int warmupSeconds;
-        final int iterations;
-        final int iterationSeconds;
+        final Timing timing;
+        final double budgetSeconds;
+        /** Versions of the AES/SHA-intrinsics-off record rerun (null: none). */
+        final List<String> intrinsicsOff;
+        /** Per benchmark class, the methods to run (absent: all). */
+        final Map<String, List<String>> methods;
+        final Axes axes;
+        final Handshakes handshakes;
 
-        Preset(int forks, int warmups, int warmupSeconds, int iterations, int iterationSeconds) {
-            this.forks = forks;
-            this.warmups = warmups;
-            this.warmupSeconds = warmupSeconds;
-            this.iterations = iterations;
-            this.iterationSeconds = iterationSeconds;
+        Preset(Timing timing, double budgetSeconds, List<String> intrinsicsOff, Map<String, List<String>> methods, Axes axes,
+               Handshakes handshakes) {
+            this.timing = timing;
+            this.budgetSeconds = budgetSeconds;
+            this.intrinsicsOff = intrinsicsOff;
+            this.methods = methods;
+            this.axes = axes;
+            this.handshakes = handshakes;
         }
 
-        /** Seconds one benchmark (one parameter combination) takes, with ~1.5 s per fork to start a JVM. */
-        double secondsPerBenchmark() {
-            return forks * (1.5 + warmups * warmupSeconds + iterations * iterationSeconds);
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** The handshake targets' suites: RSA key exchange and ECDHE-ECDSA on P-256. */
+    static final List<String> HEADLINE_SUITES = List.of("TLS_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
+
+    /** Which handshakes a preset runs: stacks × provider configurations × suites × modes (valid ones). */
+    record Handshakes(List<String> stacks, List<String> configs, List<String> suites, List<String> modes) {
     }
 
     @Spec
@@ -76,8 +196,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "quick|standard|full", description = "default: quick")
     String preset = "quick";
 
-    @Option(names = "--include", paramLabel = "REGEX", description = "only benchmarks whose name matches")
-    String include = "io\\.tlsbench\\.bench\\.jmh\\..*";
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "only benchmarks whose full name (package.Class.method) matches, within the preset")
+    String include;
 
     @Option(names = "--providers", paramLabel = "LIST", split = ",",
             description = "core providers to measure: sunjce, bc, accp, conscrypt (default: all)")
@@ -86,43 +207,71 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: results/<stamp>-<host>)")
     Path out;
 
-    @Override
-    public Integer call() throws IOException, RunnerException {
-        Preset p = parsePreset(preset);
-        try {
-            Pattern.compile(include);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("--include is not a regular expression: " + e.getDescription());
-        }
-        List<String> impls = impls();
-        Path dir = out != null ? out : defaultDir();
-        Files.createDirectories(dir);
+    @Option(names = "--dry-run", description = "print the runs, their benchmark counts and the time estimate; run nothing")
+    boolean dryRun;
 
-        int count = countBenchmarks(include, impls);
-        if (count == 0) {
-            throw new IllegalArgumentException("--include '" + include + "' matches no benchmark");
+    @Override
+    public Integer call() throws IOException {
+        Preset p = parsePreset(preset);
+        Pattern filter = includePattern(include);
+        List<String> notes = new ArrayList<>();
+        List<ProviderId> ids = providerIds(providers, notes);
+        List<PlannedSpec> plan = plan(p, ids, filter);
+        int total = plan.stream().mapToInt(PlannedSpec::count).sum();
+        if (total == 0) {
+            throw new IllegalArgumentException(include != null
+                    ? "--include '" + include + "' matches no benchmark of preset " + p.label()
+                    : "preset " + p.label() + " has no benchmark to run with these providers");
         }
-        double eta = count * p.secondsPerBenchmark();
-        spec.commandLine().getErr().printf("tlsbench run: preset %s, %d benchmarks, about %.0f min; writing %s%n",
-                p.name().toLowerCase(Locale.ROOT), count, Math.ceil(eta / 60), dir);
+        double eta = plan.stream().mapToDouble(PlannedSpec::seconds).sum();
+        if (dryRun) {
+            var o = spec.commandLine().getOut();
+            notes.forEach(n -> o.println("# " + n));
+            for (PlannedSpec ps : plan) {
+                o.printf("%-40s %4d benchmarks × %5.1f s = %5.1f min  %s%s%n", ps.spec().name(), ps.count(),
+                        ps.secondsPerBenchmark(), ps.seconds() / 60, ps.spec().params(),
+                        ps.spec().jvmArgs().isEmpty() ? "" : " " + ps.spec().jvmArgs());
+            }
+            o.printf("preset %s: %d benchmarks in %d runs, about %.1f min%n", p.label(), total, plan.size(), eta / 60);
+            return Main.OK;
+        }
+        Path dir = out != null ? out : defaultDir();
+        Path parts = dir.resolve("parts");
+        Files.createDirectories(parts);
+        var err = spec.commandLine().getErr();
+        notes.forEach(n -> err.println("tlsbench run: " + n));
+        err.printf("tlsbench run: preset %s, %d benchmarks in %d runs, about %.0f min; writing %s%n",
+                p.label(), total, plan.size(), Math.ceil(eta / 60), dir);
 
         Environment.write(dir.resolve("env.json"));
-        ChainedOptionsBuilder opts = new OptionsBuilder()
-                .include(include)
-                .forks(p.forks)
-                .warmupIterations(p.warmups)
-                .warmupTime(TimeValue.seconds(p.warmupSeconds))
-                .measurementIterations(p.iterations)
-                .measurementTime(TimeValue.seconds(p.iterationSeconds))
-                .addProfiler(GCProfiler.class)
-                .resultFormat(ResultFormatType.JSON)
-                .result(dir.resolve("jmh.json").toString())
-                .jvmArgsAppend(forkedJvmArgs())
-                .param("impl", impls.toArray(new String[0]));
-        Collection<RunResult> results = new Runner(opts.build(),
-                new ProgressFormat(System.out, VerboseMode.NORMAL, count, p.secondsPerBenchmark())).run();
-        spec.commandLine().getErr().printf("tlsbench run: %d results in %s%n", results.size(), dir);
-        return results.isEmpty() ? 1 : 0;
+        long start = System.nanoTime();
+        ProgressFormat progress = new ProgressFormat(System.out, VerboseMode.NORMAL, total, eta);
+        List<Path> written = new ArrayList<>();
+        int results = 0;
+        int failed = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            PlannedSpec ps = plan.get(i);
+            Path part = parts.resolve(String.format("%02d-%s.json", i + 1, ps.spec().name().replaceAll("[^A-Za-z0-9.+-]+", "-")));
+            progress.beginSpec(ps.spec().name(), ps.secondsPerBenchmark());
+            try {
+                Collection<RunResult> r = new Runner(options(ps, p.timing, part).build(), progress).run();
+                results += r.size();
+                if (Files.exists(part)) {
+                    written.add(part);
+                }
+                if (r.size() < ps.count()) {
+                    failed++;
+                    err.printf("tlsbench run: %s: %d of %d benchmarks produced a result%n", ps.spec().name(), r.size(), ps.count());
+                }
+            } catch (RunnerException | RuntimeException e) {
+                failed++;
+                err.println("tlsbench run: " + ps.spec().name() + " failed: " + Main.message(e));
+            }
+        }
+        merge(written, dir.resolve("jmh.json"));
+        err.printf("tlsbench run: %d results in %s after %.1f min (estimated %.1f)%s%n", results, dir.resolve("jmh.json"),
+                (System.nanoTime() - start) / 60e9, eta / 60, failed > 0 ? "; " + failed + " runs incomplete" : "");
+        return results == 0 || failed > 0 ? Main.FAILURE : Main.OK;
     }
 
     static Preset parsePreset(String name) {
@@ -133,44 +282,200 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The key-schedule implementations to run: the core over the chosen providers, plus the baselines. */
-    private List<String> impls() {
-        List<String> impls = new ArrayList<>();
-        if (providers == null || providers.isEmpty()) {
-            providers = List.of("sunjce", "bc", "accp", "conscrypt");
+    static Pattern includePattern(String include) {
+        if (include == null) {
+            return null;
         }
-        for (String name : providers) {
-            ProviderSet set = Providers.get(ProviderId.parse(name));
-            if (!set.available()) {
-                spec.commandLine().getErr().println("tlsbench run: skipping " + set.id() + ": " + set.unavailableReason());
-                continue;
-            }
-            impls.add("core-" + set.id().name().toLowerCase(Locale.ROOT));
+        try {
+            return Pattern.compile(include);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("--include is not a regular expression: " + e.getDescription());
         }
-        impls.add("jdk");
-        impls.add("bctls");
-        return impls;
     }
 
-    /** Benchmarks × parameter combinations that the include pattern selects. */
-    static int countBenchmarks(String include, List<String> impls) {
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
-                .find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(include), List.of());
-        int total = 0;
-        for (BenchmarkListEntry e : entries) {
-            int combos = 1;
-            if (e.getParams().hasValue()) {
-                for (Map.Entry<String, String[]> param : e.getParams().get().entrySet()) {
-                    combos *= param.getKey().equals("impl") ? impls.size() : param.getValue().length;
+    /** The chosen providers that are available, in enum order; notes say which were skipped and why. */
+    static List<ProviderId> providerIds(List<String> names, List<String> notes) {
+        List<ProviderId> chosen = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            chosen.addAll(List.of(ProviderId.values()));
+        } else {
+            for (String n : names) {
+                ProviderId id = ProviderId.parse(n);
+                if (!chosen.contains(id)) {
+                    chosen.add(id);
                 }
             }
-            total += combos;
         }
-        return total;
+        List<ProviderId> out = new ArrayList<>();
+        for (ProviderId id : ProviderId.values()) {
+            if (!chosen.contains(id)) {
+                continue;
+            }
+            ProviderSet set = Providers.get(id);
+            if (set.available()) {
+                out.add(id);
+            } else {
+                notes.add("skipping " + id + ": " + set.unavailableReason());
+            }
+        }
+        return out;
+    }
+
+    // ---- the spec lists -----------------------------------------------------------------------
+
+    /** The run specs of a preset over the given (available) providers, in run order. */
+    static List<RunSpec> specs(Preset preset, List<ProviderId> providers) {
+        Axes a = preset.axes;
+        List<RunSpec> specs = new ArrayList<>();
+        for (Block b : BenchmarkMatrix.all(a, providers)) {
+            specs.add(new RunSpec(b, preset.methods.get(b.benchmarkClass()), List.of(), setupSeconds(b)));
+        }
+        // Handshakes: provider configurations "X-first" only for providers taking part.
+        List<String> configs = new ArrayList<>();
+        for (String c : preset.handshakes.configs()) {
+            if (c.equals("jdk") || providers.contains(ProviderId.parse(c.substring(0, c.indexOf('-'))))) {
+                configs.add(c);
+            }
+        }
+        for (Block b : BenchmarkMatrix.handshakes(preset.handshakes.stacks(), configs, preset.handshakes.suites(),
+                preset.handshakes.modes())) {
+            specs.add(new RunSpec(b, null, List.of(), setupSeconds(b)));
+        }
+        // SunJCE's AES (and the SHA MACs) without the CPU's AES and SHA instructions.
+        if (preset.intrinsicsOff != null && providers.contains(ProviderId.SUNJCE)) {
+            List<String> off = intrinsicsOffArgs();
+            List<ProviderId> sunjce = List.of(ProviderId.SUNJCE);
+            List<String> aesSuites = new ArrayList<>();
+            for (String s : RecordWorkload.SUITES.keySet()) {
+                if (s.startsWith("AES")) {
+                    aesSuites.add(s);
+                }
+            }
+            Axes aes = new Axes(null, aesSuites, preset.intrinsicsOff, a.sizes(), List.of("heap"),
+                    List.of("AES-128-CBC", "AES-256-CBC", "AES-128-GCM"), List.of("HmacSHA1", "HmacSHA256"), null, null);
+            List<Block> blocks = new ArrayList<>(BenchmarkMatrix.records(aes, sunjce));
+            blocks.addAll(BenchmarkMatrix.cipherCeilings(aes, sunjce));
+            blocks.addAll(BenchmarkMatrix.macCeilings(aes, sunjce));
+            for (Block b : blocks) {
+                specs.add(new RunSpec(new Block(b.name() + "-aes-sha-off", b.benchmarkClass(), b.params()),
+                        preset.methods.get(b.benchmarkClass()), off, setupSeconds(b)));
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * What setup costs a fork of this block beyond {@link #FORK_OVERHEAD_SECONDS}: per class (a
+     * record workload seals a ~1 MB ring in a cold JVM; an SSLEngine pair generates an RSA-2048
+     * key, handshakes and checks a ring), plus the mean provider load over the block's providers
+     * (a block's combinations are spread evenly over them).
+     */
+    static double setupSeconds(Block b) {
+        double perClass;
+        switch (b.benchmarkClass()) {
+            case BenchmarkMatrix.RECORD: perClass = 0.4; break;
+            case BenchmarkMatrix.JSSE_RECORD: perClass = 0.5; break;
+            case BenchmarkMatrix.HANDSHAKE: perClass = 1.0; break; // RSA/EC/DSA keys and a first handshake
+            case BenchmarkMatrix.CIPHER_CEILING:
+            case BenchmarkMatrix.MAC_CEILING: perClass = 0.1; break;
+            default: perClass = 0;
+        }
+        List<String> providers = b.params().getOrDefault("provider", b.params().get("impl"));
+        double load = 0;
+        if (providers != null && !providers.isEmpty()) {
+            for (String p : providers) {
+                load += PROVIDER_LOAD_SECONDS.getOrDefault(p, 0.0);
+            }
+            load /= providers.size();
+        }
+        return perClass + load;
+    }
+
+    /** The specs resolved against JMH's benchmark list, filtered by --include; specs left empty are dropped. */
+    static List<PlannedSpec> plan(Preset preset, List<ProviderId> providers, Pattern include) {
+        Map<String, BenchmarkListEntry> entries = benchmarkList();
+        List<PlannedSpec> out = new ArrayList<>();
+        for (RunSpec s : specs(preset, providers)) {
+            List<String> methods = new ArrayList<>();
+            int count = 0;
+            for (BenchmarkListEntry e : entries.values()) {
+                String name = e.getUsername();
+                if (!name.startsWith(s.benchmarkClass() + ".") || name.indexOf('.', s.benchmarkClass().length() + 1) >= 0) {
+                    continue;
+                }
+                if (s.methods() != null && !s.methods().contains(name.substring(s.benchmarkClass().length() + 1))) {
+                    continue;
+                }
+                if (include != null && !include.matcher(name).find()) {
+                    continue;
+                }
+                methods.add(name);
+                count += combinations(e, s.params());
+            }
+            if (count > 0) {
+                out.add(new PlannedSpec(s, methods, count, preset.timing.secondsPerBenchmark(s.setupSeconds())));
+            }
+        }
+        return out;
+    }
+
+    /** Parameter combinations of one benchmark method: the product of each @Param's values, overridden by the spec's. */
+    static int combinations(BenchmarkListEntry e, Map<String, List<String>> overrides) {
+        int combos = 1;
+        if (e.getParams().hasValue()) {
+            for (Map.Entry<String, String[]> param : e.getParams().get().entrySet()) {
+                List<String> o = overrides.get(param.getKey());
+                combos *= o != null ? o.size() : param.getValue().length;
+            }
+        }
+        return combos;
+    }
+
+    /** JMH's generated benchmark list, by full method name. */
+    static Map<String, BenchmarkListEntry> benchmarkList() {
+        Map<String, BenchmarkListEntry> out = new LinkedHashMap<>();
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(".*"), List.of())) {
+            out.put(e.getUsername(), e);
+        }
+        return out;
+    }
+
+    private static ChainedOptionsBuilder options(PlannedSpec ps, Timing t, Path part) {
+        ChainedOptionsBuilder o = new OptionsBuilder();
+        for (String b : ps.benchmarks()) {
+            o.include("^" + Pattern.quote(b) + "$");
+        }
+        o.forks(t.forks())
+                .warmupIterations(t.warmups())
+                .warmupTime(TimeValue.milliseconds(t.warmupMillis()))
+                .measurementIterations(t.iterations())
+                .measurementTime(TimeValue.milliseconds(t.iterationMillis()))
+                .addProfiler(GCProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(part.toString());
+        List<String> jvm = new ArrayList<>(forkedJvmArgs());
+        jvm.addAll(ps.spec().jvmArgs());
+        o.jvmArgsAppend(jvm.toArray(new String[0]));
+        ps.spec().params().forEach((k, v) -> o.param(k, v.toArray(new String[0])));
+        return o;
+    }
+
+    /** Concatenates the parts' JSON arrays into one array. */
+    static void merge(List<Path> parts, Path target) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode all = mapper.createArrayNode();
+        for (Path p : parts) {
+            JsonNode n = mapper.readTree(p.toFile());
+            if (n != null && n.isArray()) {
+                all.addAll((ArrayNode) n);
+            }
+        }
+        mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), all);
     }
 
     /** Forked benchmark JVMs get the same access and legacy-algorithm settings as this one. */
-    private static String[] forkedJvmArgs() {
+    static List<String> forkedJvmArgs() {
         List<String> args = new ArrayList<>();
         args.add("-XX:+UnlockDiagnosticVMOptions");
         args.add("--add-exports");
@@ -179,7 +484,22 @@ public final class RunCommand implements Callable<Integer> {
         if (security != null) {
             args.add("-Djava.security.properties=" + security);
         }
-        return args.toArray(new String[0]);
+        return args;
+    }
+
+    /**
+     * -XX:-Flag for each of {@link #INTRINSICS_OFF}, unlocked (most are diagnostic flags). All of
+     * them exist on JDK 17 and 25 (checked with -XX:+PrintFlagsFinal); IgnoreUnrecognizedVMOptions
+     * keeps a later JDK that drops one from refusing to start the fork.
+     */
+    static List<String> intrinsicsOffArgs() {
+        List<String> args = new ArrayList<>();
+        args.add("-XX:+UnlockDiagnosticVMOptions");
+        args.add("-XX:+IgnoreUnrecognizedVMOptions");
+        for (String f : INTRINSICS_OFF) {
+            args.add("-XX:-" + f);
+        }
+        return args;
     }
 
     private static Path defaultDir() {
@@ -187,5 +507,4 @@ public final class RunCommand implements Callable<Integer> {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm"));
         return Paths.get(home, "results", stamp + "-" + Environment.hostTag()).toAbsolutePath().normalize();
     }
-
 }

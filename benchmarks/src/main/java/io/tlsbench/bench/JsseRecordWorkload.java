@@ -1,0 +1,403 @@
+package io.tlsbench.bench;
+
+import io.tlsbench.provider.ProviderId;
+import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.provider.Providers;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
+import java.math.BigInteger;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The record layer of an SSLEngine a Java user would pick instead of tlsbench's core: the JDK's
+ * own (SunJSSE) or Conscrypt's (BoringSSL). An in-memory client/server engine pair over a
+ * generated RSA-2048 certificate (bcpkix), handshaken once in setup for one suite and version
+ * (the same OpenJDK test/micro SSLHandshake shape). Plain code with no JMH dependency.
+ *
+ * <p><b>wrap</b>: the client wraps {@code size} bytes into a reused network buffer.
+ * <b>unwrap</b>: the server unwraps what the client wrapped. As with the core's open, a record
+ * unwraps only once (sequence numbers, CBC chains, RC4 key streams), and an SSLEngine cannot be
+ * rewound, so the client pre-wraps a ring of {@link #RING} messages ({@link #refill()}, untimed:
+ * the JMH wrapper calls it from a Level.Invocation setup) and {@link #unwrapNext()} unwraps the
+ * next one. A "message" is what one wrap of {@code size} bytes produced: in TLS 1.0 CBC, SunJSSE
+ * splits it 1/n-1 into two records (the BEAST countermeasure), and unwrapping both is one op.
+ *
+ * <p>Which suites and versions an engine offers is asked of the engine
+ * ({@link #unsupported(String, CipherSuite, ProtocolVersion)}): Conscrypt 2.9 speaks TLS 1.2
+ * (and 1.3) only, and of the record suites only AES-CBC-SHA and AES-GCM.
+ */
+public final class JsseRecordWorkload {
+
+    public static final List<String> ENGINES = List.of("jdk", "conscrypt");
+    /** Messages per ring, and so unwraps per JMH invocation. */
+    public static final int RING = 64;
+
+    private final String engineName;
+    private final int size;
+    private final boolean direct;
+    private final SSLEngine client;
+    private final SSLEngine server;
+    private final byte[] plain;
+    private final ByteBuffer app;
+    private final ByteBuffer net;
+    private final ByteBuffer appIn;
+    private final ByteBuffer ring;
+    private final int[] ends = new int[RING];
+    private int next = RING;
+
+    /** From the @Param strings: engine jdk|conscrypt, suite as in RecordWorkload.SUITES, version tls10|tls12, buffer heap|direct. */
+    public static JsseRecordWorkload create(String engine, String suite, String version, int size, String buffer) {
+        return new JsseRecordWorkload(engine, RecordWorkload.suite(suite), ProtocolVersion.parse(version), size,
+                RecordWorkload.direct(buffer));
+    }
+
+    public JsseRecordWorkload(String engine, CipherSuite suite, ProtocolVersion version, int size, boolean direct) {
+        String why = unsupported(engine, suite, version);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        this.engineName = engine.toLowerCase(Locale.ROOT);
+        this.size = size;
+        this.direct = direct;
+        Random r = new Random(size);
+        plain = new byte[size];
+        r.nextBytes(plain);
+        try {
+            SSLContext clientContext = context(engineName, false);
+            SSLContext serverContext = context(engineName, true);
+            String name = engineSuiteName(engineName, suite);
+            client = clientContext.createSSLEngine("localhost", 443);
+            client.setUseClientMode(true);
+            server = serverContext.createSSLEngine();
+            server.setUseClientMode(false);
+            for (SSLEngine e : new SSLEngine[] {client, server}) {
+                e.setEnabledProtocols(new String[] {version.jsseName});
+                e.setEnabledCipherSuites(new String[] {name});
+            }
+            handshake(client, server);
+            String got = client.getSession().getCipherSuite();
+            if (!got.equals(name) || !client.getSession().getProtocol().equals(version.jsseName)) {
+                throw new IllegalStateException(engineName + " negotiated " + got + " " + client.getSession().getProtocol()
+                        + ", not " + name + " " + version.jsseName);
+            }
+            int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
+            int appSize = Math.max(server.getSession().getApplicationBufferSize(), size);
+            app = allocate(size);
+            app.put(plain).flip();
+            // Room for a 1/n-1 split: two records.
+            net = allocate(2 * packet);
+            appIn = allocate(appSize + 1024);
+            ring = allocate(RING * (size + 2 * 512));
+            // Fail in setup, not in the measurement: one ring wrapped and unwrapped, plaintext checked.
+            refill();
+            for (int i = 0; i < RING; i++) {
+                int n = unwrapNext();
+                if (n != size || !Arrays.equals(lastUnwrapped(), plain)) {
+                    throw new IllegalStateException(engineName + " unwrapped " + n + " bytes that differ from the " + size + " wrapped");
+                }
+            }
+        } catch (GeneralSecurityException | SSLException e) {
+            throw new IllegalStateException(engineName + " engine pair for " + suite + " " + version + ": " + e, e);
+        }
+    }
+
+    private ByteBuffer allocate(int n) {
+        return direct ? ByteBuffer.allocateDirect(n) : ByteBuffer.allocate(n);
+    }
+
+    /** The client wraps {@code size} bytes into the reused network buffer; returns the bytes produced. */
+    public int wrap() throws SSLException {
+        app.clear();
+        net.clear();
+        while (app.hasRemaining()) {
+            SSLEngineResult res = client.wrap(app, net);
+            if (res.getStatus() != Status.OK) {
+                throw new SSLException(engineName + " wrap: " + res);
+            }
+        }
+        return net.position();
+    }
+
+    /** The client wraps the next RING messages into the ring (not part of any measured op). */
+    public void refill() throws SSLException {
+        ring.clear();
+        for (int i = 0; i < RING; i++) {
+            wrap();
+            net.flip();
+            ring.put(net);
+            ends[i] = ring.position();
+        }
+        next = 0;
+    }
+
+    /** The server unwraps the next message of the ring; returns the plaintext bytes it produced. */
+    public int unwrapNext() throws SSLException {
+        if (next >= RING) {
+            throw new IllegalStateException("the ring is used up: refill() it first");
+        }
+        int start = next == 0 ? 0 : ends[next - 1];
+        ring.limit(ends[next]).position(start);
+        next++;
+        appIn.clear();
+        while (ring.hasRemaining()) {
+            SSLEngineResult res = server.unwrap(ring, appIn);
+            if (res.getStatus() != Status.OK) {
+                throw new SSLException(engineName + " unwrap: " + res);
+            }
+        }
+        return appIn.position();
+    }
+
+    /** The plaintext the last unwrapNext() produced. */
+    public byte[] lastUnwrapped() {
+        ByteBuffer b = appIn.duplicate();
+        b.flip();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    public byte[] plaintext() {
+        return plain.clone();
+    }
+
+    public String negotiated() {
+        return client.getSession().getProtocol() + " " + client.getSession().getCipherSuite();
+    }
+
+    // ---- which engine offers what -------------------------------------------------------------
+
+    private static final Map<String, Set<String>[]> SUPPORT = new HashMap<>();
+
+    /** Null when the engine can run the suite in the version; otherwise why not. */
+    public static String unsupported(String engine, CipherSuite suite, ProtocolVersion version) {
+        String e = engine.toLowerCase(Locale.ROOT);
+        if (!ENGINES.contains(e)) {
+            throw new IllegalArgumentException("unknown SSLEngine '" + engine + "' (" + String.join(", ", ENGINES) + ")");
+        }
+        if (!suite.allows(version)) {
+            return suite + " is not allowed in " + version.shortName;
+        }
+        if (e.equals("conscrypt") && !Providers.get(ProviderId.CONSCRYPT).available()) {
+            return "Conscrypt is not available: " + Providers.get(ProviderId.CONSCRYPT).unavailableReason();
+        }
+        Set<String>[] s;
+        try {
+            s = support(e);
+        } catch (GeneralSecurityException ex) {
+            return e + " SSLContext: " + ex;
+        }
+        if (!s[0].contains(version.jsseName)) {
+            return e + "'s SSLEngine does not speak " + version.jsseName + " (it offers " + s[0] + ")";
+        }
+        if (!s[1].contains(suite.name) && (suite.sslAlias == null || !s[1].contains(suite.sslAlias))) {
+            return e + "'s SSLEngine does not offer " + suite;
+        }
+        return null;
+    }
+
+    /** The short names of the record suites an engine runs in a version, in RecordWorkload.SUITES order. */
+    public static List<String> supportedSuites(String engine, ProtocolVersion version) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, CipherSuite> en : RecordWorkload.SUITES.entrySet()) {
+            if (unsupported(engine, en.getValue(), version) == null) {
+                out.add(en.getKey());
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static synchronized Set<String>[] support(String engine) throws GeneralSecurityException {
+        Set<String>[] s = SUPPORT.get(engine);
+        if (s == null) {
+            SSLContext ctx = sslContext(engine);
+            ctx.init(null, new TrustManager[] {TRUST_ALL}, null);
+            SSLEngine e = ctx.createSSLEngine();
+            s = new Set[] {new TreeSet<>(Arrays.asList(e.getSupportedProtocols())),
+                new TreeSet<>(Arrays.asList(e.getSupportedCipherSuites()))};
+            SUPPORT.put(engine, s);
+        }
+        return s;
+    }
+
+    /** The suite's name as this engine spells it (SunJSSE keeps SSL_ names for SSLv3-era suites). */
+    private static String engineSuiteName(String engine, CipherSuite suite) throws GeneralSecurityException {
+        return support(engine)[1].contains(suite.name) ? suite.name : suite.sslAlias;
+    }
+
+    private static SSLContext sslContext(String engine) throws GeneralSecurityException {
+        if (engine.equals("jdk")) {
+            return SSLContext.getInstance("TLS", "SunJSSE");
+        }
+        ProviderSet c = Providers.require(ProviderId.CONSCRYPT);
+        Provider p = c.providers().get(0);
+        return SSLContext.getInstance("TLS", p);
+    }
+
+    private static SSLContext context(String engine, boolean server) throws GeneralSecurityException {
+        SSLContext ctx = sslContext(engine);
+        KeyManagerFactory kmf = null;
+        if (server) {
+            kmf = KeyManagerFactory.getInstance("SunX509");
+            kmf.init(Pki.KEY_STORE, Pki.PASSWORD);
+        }
+        ctx.init(kmf == null ? null : kmf.getKeyManagers(), new TrustManager[] {TRUST_ALL}, null);
+        return ctx;
+    }
+
+    // ---- handshake ----------------------------------------------------------------------------
+
+    /** Pumps both engines in memory until both have finished the handshake. */
+    static void handshake(SSLEngine client, SSLEngine server) throws SSLException {
+        int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
+        int appSize = Math.max(client.getSession().getApplicationBufferSize(), server.getSession().getApplicationBufferSize());
+        ByteBuffer toServer = ByteBuffer.allocate(8 * packet);
+        ByteBuffer toClient = ByteBuffer.allocate(8 * packet);
+        ByteBuffer clientApp = ByteBuffer.allocate(2 * appSize);
+        ByteBuffer serverApp = ByteBuffer.allocate(2 * appSize);
+        ByteBuffer empty = ByteBuffer.allocate(0);
+        client.beginHandshake();
+        server.beginHandshake();
+        for (int round = 0; round < 100; round++) {
+            boolean progress = wrapWhileNeeded(client, empty, toServer);
+            progress |= wrapWhileNeeded(server, empty, toClient);
+            progress |= unwrapAll(server, toServer, serverApp);
+            progress |= unwrapAll(client, toClient, clientApp);
+            if (finished(client) && finished(server) && toServer.position() == 0 && toClient.position() == 0) {
+                return;
+            }
+            if (!progress) {
+                throw new SSLException("handshake stalled: client " + client.getHandshakeStatus() + ", server "
+                        + server.getHandshakeStatus());
+            }
+        }
+        throw new SSLException("handshake did not finish in 100 rounds");
+    }
+
+    private static boolean finished(SSLEngine e) {
+        HandshakeStatus hs = e.getHandshakeStatus();
+        return hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED;
+    }
+
+    private static boolean wrapWhileNeeded(SSLEngine e, ByteBuffer empty, ByteBuffer out) throws SSLException {
+        boolean progress = false;
+        while (e.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            SSLEngineResult res = e.wrap(empty, out);
+            runTasks(e);
+            if (res.getStatus() != Status.OK) {
+                throw new SSLException("handshake wrap: " + res);
+            }
+            if (res.bytesProduced() == 0 && e.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                break;
+            }
+            progress = true;
+        }
+        runTasks(e);
+        return progress;
+    }
+
+    private static boolean unwrapAll(SSLEngine e, ByteBuffer in, ByteBuffer app) throws SSLException {
+        boolean progress = false;
+        in.flip();
+        try {
+            while (in.hasRemaining()) {
+                SSLEngineResult res = e.unwrap(in, app);
+                runTasks(e);
+                if (res.getStatus() == Status.BUFFER_UNDERFLOW) {
+                    break;
+                }
+                if (res.getStatus() != Status.OK) {
+                    throw new SSLException("handshake unwrap: " + res);
+                }
+                if (res.bytesConsumed() == 0 && res.bytesProduced() == 0) {
+                    break;
+                }
+                progress = true;
+            }
+        } finally {
+            in.compact();
+        }
+        return progress;
+    }
+
+    private static void runTasks(SSLEngine e) {
+        Runnable task;
+        while ((task = e.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+
+    // ---- keys ---------------------------------------------------------------------------------
+
+    /** A trust manager that accepts the pair's own certificate (and anything else: benchmark only). */
+    private static final X509ExtendedTrustManager TRUST_ALL = new X509ExtendedTrustManager() {
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
+        @Override public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    };
+
+    /** An RSA-2048 key and a self-signed certificate for "localhost", made once per JVM with bcpkix. */
+    private static final class Pki {
+        static final char[] PASSWORD = "tlsbench".toCharArray();
+        static final KeyStore KEY_STORE = create();
+
+        private static KeyStore create() {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(2048);
+                KeyPair keys = g.generateKeyPair();
+                long now = System.currentTimeMillis();
+                X500Name name = new X500Name("CN=localhost");
+                X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+                        new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 3_600_000L),
+                                new Date(now + 86_400_000L), name, keys.getPublic())
+                                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry("server", keys.getPrivate(), PASSWORD, new Certificate[] {cert});
+                return ks;
+            } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+                throw new IllegalStateException("generating the benchmark certificate failed: " + e, e);
+            }
+        }
+    }
+}

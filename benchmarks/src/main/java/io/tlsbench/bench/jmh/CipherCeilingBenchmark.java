@@ -1,0 +1,52 @@
+package io.tlsbench.bench.jmh;
+
+import io.tlsbench.bench.CipherCeiling;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The provider's bulk Cipher alone over {@code size} bytes: the ceiling for a record of that
+ * size (see {@link CipherCeiling}). Score: operations per second; × size = bytes per second.
+ * ACCP has no RC4 or 3DES: {@code tlsbench run} does not ask for those.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+public class CipherCeilingBenchmark {
+
+    @Param({"AES-128-CBC", "AES-256-CBC", "RC4", "3DES-EDE-CBC", "AES-128-GCM"})
+    public String cipher;
+
+    @Param({"sunjce", "bc", "accp", "conscrypt"})
+    public String provider;
+
+    @Param({"64", "1024", "16384"})
+    public int size;
+
+    private CipherCeiling ceiling;
+
+    @Setup
+    public void setup() {
+        ceiling = new CipherCeiling(provider, cipher, size);
+    }
+
+    @Benchmark
+    public int encrypt() throws GeneralSecurityException {
+        return ceiling.encrypt();
+    }
+
+    @Benchmark
+    public int decrypt() throws GeneralSecurityException {
+        return ceiling.decrypt();
+    }
+}
