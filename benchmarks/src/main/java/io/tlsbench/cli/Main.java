@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             ProvidersCommand.class,
             RunCommand.class,
             ServeCommand.class, ConnectCommand.class,
+            ReportCommand.class,
+            CapacityCommand.class,
         })
 public final class Main implements Callable<Integer> {
 

@@ -8,6 +8,8 @@ import io.tlsbench.bench.BenchmarkMatrix;
 import io.tlsbench.bench.BenchmarkMatrix.Axes;
 import io.tlsbench.bench.BenchmarkMatrix.Block;
 import io.tlsbench.bench.HandshakeWorkload;
+import io.tlsbench.report.NativeReference;
+import io.tlsbench.report.Report;
 import io.tlsbench.bench.Environment;
 import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.provider.ProviderId;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,7 +70,8 @@ import picocli.CommandLine.Spec;
  * arguments in {@code jvmArgs}, and a report tells them apart by {@code -XX:-UseAES} there.
  */
 @Command(name = "run", sortOptions = false,
-        description = "Run a benchmark preset and write results/<yyyy-mm-ddThhmm>-<host>/ (jmh.json, env.json).")
+        description = "Run a benchmark preset and write results/<yyyy-mm-ddThhmm>-<host>/ (jmh.json, env.json, "
+                + "openssl.json, report.md, charts).")
 public final class RunCommand implements Callable<Integer> {
 
     /**
@@ -269,8 +273,15 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         merge(written, dir.resolve("jmh.json"));
-        err.printf("tlsbench run: %d results in %s after %.1f min (estimated %.1f)%s%n", results, dir.resolve("jmh.json"),
-                (System.nanoTime() - start) / 60e9, eta / 60, failed > 0 ? "; " + failed + " runs incomplete" : "");
+        // The native reference, measured in the same run, then the report over everything.
+        err.println("tlsbench run: measuring the native reference (openssl speed, about half a minute)");
+        NativeReference.collect(dir, Duration.ofSeconds(1));
+        if (results > 0) {
+            Report.render(dir);
+        }
+        err.printf("tlsbench run: %d results in %s after %.1f min (estimated %.1f)%s; report: %s%n", results,
+                dir.resolve("jmh.json"), (System.nanoTime() - start) / 60e9, eta / 60,
+                failed > 0 ? "; " + failed + " runs incomplete" : "", dir.resolve("report.md"));
         return results == 0 || failed > 0 ? Main.FAILURE : Main.OK;
     }
 
