@@ -14,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -35,7 +32,6 @@ public final class TlsClient extends TlsEngine {
     private final Session offered;
     private final byte[] clientRandom = new byte[32];
     private byte[] serverRandom;
-    private byte[] master;
     private boolean ems;
     private boolean sentEms;
     private boolean sentPointFormats;
@@ -260,17 +256,7 @@ public final class TlsClient extends TlsEngine {
     }
 
     private void certificate(Reader r) throws TlsAlertException {
-        Reader list = r.sub(r.u24("certificate_list length"), "certificate_list");
-        r.end();
-        List<X509Certificate> chain = new ArrayList<>();
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            while (list.hasRemaining()) {
-                chain.add(CertificateChecker.parse(cf, list.vector24("certificate")));
-            }
-        } catch (CertificateException e) {
-            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "unparseable certificate: " + e.getMessage());
-        }
+        List<X509Certificate> chain = readCertificates(r);
         if (chain.isEmpty()) {
             throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "server sent no certificate");
         }
@@ -347,11 +333,9 @@ public final class TlsClient extends TlsEngine {
                 throw new TlsAlertException(AlertDescription.DECODE_ERROR,
                         "supported_signature_algorithms of " + length + " bytes");
             }
-            Reader schemes = r.sub(length, "supported_signature_algorithms");
-            requestedSchemes = new ArrayList<>();
-            while (schemes.hasRemaining()) {
-                requestedSchemes.add(schemes.u16("signature algorithm"));
-            }
+            Writer w = new Writer(length + 2);
+            requestedSchemes = u16List(w.u16(length).bytes(r.bytes(length, "supported_signature_algorithms"))
+                    .toByteArray(), "supported_signature_algorithms");
         }
         r.vector16("certificate_authorities");
         r.end();
@@ -367,15 +351,7 @@ public final class TlsClient extends TlsEngine {
         if (certificateRequested && credential == null && version == ProtocolVersion.SSL3) {
             sendAlert(AlertLevel.WARNING, AlertDescription.NO_CERTIFICATE_RESERVED); // SSLv3 has no empty Certificate
         } else if (certificateRequested) {
-            Writer w = new Writer(2048);
-            int m = w.mark(3);
-            if (credential != null) {
-                for (X509Certificate c : credential.chain()) {
-                    w.vector24(encoded(c));
-                }
-            }
-            w.fillLength(m, 3);
-            sendHandshake(HandshakeType.CERTIFICATE, w.toByteArray());
+            sendCertificate(credential == null ? List.of() : credential.chain());
         }
         byte[] preMaster;
         try {
@@ -402,9 +378,7 @@ public final class TlsClient extends TlsEngine {
             certificateVerify(credential);
         }
         installKeys(master, clientRandom, serverRandom);
-        sendChangeCipherSpec();
-        sendHandshake(HandshakeType.FINISHED, verifyData(ConnectionEnd.CLIENT));
-        flushHandshake();
+        sendFinished();
     }
 
     private byte[] clientKeyExchange() throws GeneralSecurityException, TlsAlertException {
@@ -458,9 +432,6 @@ public final class TlsClient extends TlsEngine {
         sendHandshake(HandshakeType.CERTIFICATE_VERIFY, w.toByteArray());
     }
 
-    private byte[] verifyData(ConnectionEnd sender) {
-        return keySchedule.verifyData(version, PrfAlgorithm.of(version, suite), master, sender, transcriptBytes());
-    }
 
     @Override
     protected void onChangeCipherSpec() throws TlsAlertException {
@@ -471,49 +442,14 @@ public final class TlsClient extends TlsEngine {
     }
 
     private void finished(Reader r, byte[] raw) throws TlsAlertException {
-        byte[] expected = verifyData(ConnectionEnd.SERVER);
-        if (r.remaining() != expected.length) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished of " + r.remaining() + " bytes");
-        }
-        byte[] got = r.bytes(r.remaining(), "verify_data");
-        if (!java.security.MessageDigest.isEqual(expected, got)) {
-            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "server Finished does not verify");
-        }
-        transcript.bytes(raw);
+        checkFinished(r, raw);
         if (resumed) {
-            sendChangeCipherSpec();
-            sendHandshake(HandshakeType.FINISHED, verifyData(ConnectionEnd.CLIENT));
-            flushHandshake();
+            sendFinished();
         } else {
             session = new Session(session.idBytes(), version, suite, master, ems, serverChain, System.currentTimeMillis());
         }
         state = State.DONE;
-        handshakeComplete = true;
-        transcript.reset(); // no longer needed: renegotiation is refused
+        complete();
     }
 
-    private static byte[] encoded(X509Certificate c) throws TlsAlertException {
-        try {
-            return c.getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "certificate encoding: " + e.getMessage());
-        }
-    }
-
-    private static void expect(int type, int expected) throws TlsAlertException {
-        if (type != expected) {
-            throw unexpected(type);
-        }
-    }
-
-    private static TlsAlertException unexpected(int type) {
-        return new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, messageName(type) + " out of order");
-    }
-
-    @Override
-    protected void wipeSecrets() {
-        if (master != null) {
-            Arrays.fill(master, (byte) 0);
-        }
-    }
 }

@@ -12,7 +12,15 @@ import io.tlsbench.record.RecordHeader;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
+import io.tlsbench.kdf.PrfAlgorithm;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -450,6 +458,100 @@ public abstract class TlsEngine {
         return transcript.toByteArray();
     }
 
+    // ---------------------------------------------------------------- shared message handling
+
+    /** The master secret of this connection (wiped on release). */
+    protected byte[] master;
+
+    /** Sends a Certificate message with the chain (leaf first), or an empty list. */
+    protected final void sendCertificate(List<X509Certificate> chain) throws TlsAlertException {
+        Writer w = new Writer(2048);
+        int m = w.mark(3);
+        for (X509Certificate c : chain) {
+            try {
+                w.vector24(c.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "certificate encoding: " + e.getMessage());
+            }
+        }
+        w.fillLength(m, 3);
+        sendHandshake(HandshakeType.CERTIFICATE, w.toByteArray());
+    }
+
+    /** Decodes a Certificate message's list (strict DER; possibly empty). */
+    protected static List<X509Certificate> readCertificates(Reader r) throws TlsAlertException {
+        Reader list = r.sub(r.u24("certificate_list length"), "certificate_list");
+        r.end();
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            while (list.hasRemaining()) {
+                chain.add(CertificateChecker.parse(cf, list.vector24("certificate")));
+            }
+        } catch (CertificateException e) {
+            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "unparseable certificate: " + e.getMessage());
+        }
+        return chain;
+    }
+
+    /** verify_data of sender over the transcript so far. */
+    protected final byte[] verifyData(ConnectionEnd sender) {
+        return keySchedule.verifyData(version, PrfAlgorithm.of(version, suite), master, sender, transcriptBytes());
+    }
+
+    /** Checks the peer's Finished (length, then value), then adds it to the transcript. */
+    protected final void checkFinished(Reader r, byte[] raw) throws TlsAlertException {
+        byte[] expected = verifyData(side.peer());
+        if (r.remaining() != expected.length) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished of " + r.remaining() + " bytes");
+        }
+        byte[] got = r.bytes(r.remaining(), "verify_data");
+        if (!MessageDigest.isEqual(expected, got)) {
+            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
+                    side.peer().name().toLowerCase(java.util.Locale.ROOT) + " Finished does not verify");
+        }
+        transcript.bytes(raw);
+    }
+
+    /** Sends ChangeCipherSpec and our Finished, and flushes. */
+    protected final void sendFinished() throws TlsAlertException {
+        sendChangeCipherSpec();
+        sendHandshake(HandshakeType.FINISHED, verifyData(side));
+        flushHandshake();
+    }
+
+    /** The handshake is over: nothing more is needed from the transcript (renegotiation is refused). */
+    protected final void complete() {
+        handshakeComplete = true;
+        transcript.reset();
+    }
+
+    protected static void expect(int type, int expected) throws TlsAlertException {
+        if (type != expected) {
+            throw unexpected(type);
+        }
+    }
+
+    protected static TlsAlertException unexpected(int type) {
+        return new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, messageName(type) + " out of order");
+    }
+
+    /** A list of 16-bit values with a 16-bit length (groups, signature schemes). */
+    static List<Integer> u16List(byte[] body, String what) throws TlsAlertException {
+        Reader r = new Reader(body, what);
+        int length = r.u16(what + " length");
+        if (length % 2 != 0) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + " of " + length + " bytes");
+        }
+        Reader list = r.sub(length, what);
+        r.end();
+        List<Integer> out = new ArrayList<>();
+        while (list.hasRemaining()) {
+            out.add(list.u16(what));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- state machine hooks
 
     /** Client: sends ClientHello. Server: nothing (waits for it). */
@@ -509,8 +611,11 @@ public abstract class TlsEngine {
         wipeSecrets();
     }
 
-    /** Subclasses wipe their handshake secrets (pre-master, master, ephemeral keys). */
-    protected abstract void wipeSecrets();
+    private void wipeSecrets() {
+        if (master != null) {
+            Arrays.fill(master, (byte) 0);
+        }
+    }
 
     static String messageName(int type) {
         switch (type) {

@@ -12,8 +12,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +35,6 @@ public final class TlsServer extends TlsEngine {
     private byte[] clientRandom;
     private final byte[] serverRandom = new byte[32];
     private int clientVersion;
-    private byte[] master;
     private boolean ems;
     private Credential credential;
     private int group;
@@ -247,13 +244,7 @@ public final class TlsServer extends TlsEngine {
         session = new Session(sessionId, version, suite, new byte[48], ems, List.of(), System.currentTimeMillis());
         sendServerHello(sessionId, secureRenegotiation, pointFormats && suite.keyExchange.elliptic());
 
-        Writer certs = new Writer(2048);
-        int m = certs.mark(3);
-        for (X509Certificate c : credential.chain()) {
-            certs.vector24(encoded(c));
-        }
-        certs.fillLength(m, 3);
-        sendHandshake(HandshakeType.CERTIFICATE, certs.toByteArray());
+        sendCertificate(credential.chain());
 
         if (suite.keyExchange.ephemeral) {
             serverKeyExchange();
@@ -328,17 +319,7 @@ public final class TlsServer extends TlsEngine {
     }
 
     private void clientCertificate(Reader r) throws TlsAlertException {
-        Reader list = r.sub(r.u24("certificate_list length"), "certificate_list");
-        r.end();
-        List<X509Certificate> chain = new ArrayList<>();
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            while (list.hasRemaining()) {
-                chain.add(CertificateChecker.parse(cf, list.vector24("certificate")));
-            }
-        } catch (CertificateException e) {
-            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "unparseable certificate: " + e.getMessage());
-        }
+        List<X509Certificate> chain = readCertificates(r);
         if (chain.isEmpty()) {
             if (config.clientAuth == TlsConfig.ClientAuth.REQUIRE) {
                 throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "client certificate required");
@@ -448,9 +429,7 @@ public final class TlsServer extends TlsEngine {
         sendServerHello(cached.idBytes(), secureRenegotiation, false);
         installKeys(master, clientRandom, serverRandom);
         keyLog(clientRandom, master);
-        sendChangeCipherSpec();
-        sendHandshake(HandshakeType.FINISHED, verifyData(ConnectionEnd.SERVER));
-        flushHandshake();
+        sendFinished();
         state = State.WAIT_CCS;
     }
 
@@ -475,83 +454,26 @@ public final class TlsServer extends TlsEngine {
     }
 
     private void finished(Reader r, byte[] raw) throws TlsAlertException {
-        byte[] expected = verifyData(ConnectionEnd.CLIENT);
-        if (r.remaining() != expected.length) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished of " + r.remaining() + " bytes");
-        }
-        byte[] got = r.bytes(r.remaining(), "verify_data");
-        if (!java.security.MessageDigest.isEqual(expected, got)) {
-            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "client Finished does not verify");
-        }
-        transcript.bytes(raw);
+        checkFinished(r, raw);
         if (!resumed) {
-            sendChangeCipherSpec();
-            sendHandshake(HandshakeType.FINISHED, verifyData(ConnectionEnd.SERVER));
-            flushHandshake();
+            sendFinished();
             session = new Session(session.idBytes(), version, suite, master, ems, clientChain, System.currentTimeMillis());
             if (config.sessionCache != null) {
                 config.sessionCache.put(session);
             }
         }
         state = State.DONE;
-        handshakeComplete = true;
-        transcript.reset(); // no longer needed: renegotiation is refused
+        complete();
     }
 
-    private byte[] verifyData(ConnectionEnd sender) {
-        return keySchedule.verifyData(version, PrfAlgorithm.of(version, suite), master, sender, transcriptBytes());
-    }
 
     private static List<Integer> groups(byte[] ext) throws TlsAlertException {
-        if (ext == null) {
-            return List.of(TlsConfig.SECP256R1); // RFC 4492 §4: absent means the client supports P-256 (at least)
-        }
-        Reader r = new Reader(ext, "supported_groups");
-        Reader list = r.sub(r.u16("length"), "named_group_list");
-        r.end();
-        List<Integer> out = new ArrayList<>();
-        while (list.hasRemaining()) {
-            out.add(list.u16("group"));
-        }
-        return out;
+        // RFC 4492 §4: absent means the client supports P-256 (at least).
+        return ext == null ? List.of(TlsConfig.SECP256R1) : u16List(ext, "named_group_list");
     }
 
     private static List<Integer> schemes(byte[] ext) throws TlsAlertException {
-        if (ext == null) {
-            return null;
-        }
-        Reader r = new Reader(ext, "signature_algorithms");
-        Reader list = r.sub(r.u16("length"), "supported_signature_algorithms");
-        r.end();
-        List<Integer> out = new ArrayList<>();
-        while (list.hasRemaining()) {
-            out.add(list.u16("scheme"));
-        }
-        return out;
+        return ext == null ? null : u16List(ext, "supported_signature_algorithms");
     }
 
-    private static byte[] encoded(X509Certificate c) throws TlsAlertException {
-        try {
-            return c.getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "certificate encoding: " + e.getMessage());
-        }
-    }
-
-    private static void expect(int type, int expected) throws TlsAlertException {
-        if (type != expected) {
-            throw unexpected(type);
-        }
-    }
-
-    private static TlsAlertException unexpected(int type) {
-        return new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, messageName(type) + " out of order");
-    }
-
-    @Override
-    protected void wipeSecrets() {
-        if (master != null) {
-            Arrays.fill(master, (byte) 0);
-        }
-    }
 }
