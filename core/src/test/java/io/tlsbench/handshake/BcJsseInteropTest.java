@@ -128,20 +128,20 @@ class BcJsseInteropTest {
             for (Credential cred : List.of(pki.clientRsa, pki.clientEcdsa)) {
                 String what = s + " with a " + cred.keyAlgorithm() + " client certificate";
                 tests.add(DynamicTest.dynamicTest("tlsbench client → BCJSSE server " + what, () -> {
-                    BcJssePeer server = new BcJssePeer(context(List.of(pki.rsa, pki.ecdsa)), false, V.jsseName, name,
+                    JssePeer server = new JssePeer(context(List.of(pki.rsa, pki.ecdsa)), false, V.jsseName, name,
                             true);
                     TlsClient client = new TlsClient(client(s, V).credential(cred).build());
                     client.start();
-                    pump(client, server);
+                    JsseInteropTest.pump(client, server);
                     assertTrue(client.handshakeComplete(), "client auth handshake");
                     assertEquals(cred.leaf(), server.session().getPeerCertificates()[0]);
                     bothWays(client, server, 5);
                 }));
                 tests.add(DynamicTest.dynamicTest("BCJSSE client → tlsbench server " + what, () -> {
                     TlsServer server = new TlsServer(server().clientAuth(TlsConfig.ClientAuth.REQUIRE).build());
-                    BcJssePeer client = new BcJssePeer(context(List.of(cred)), true, V.jsseName, name, false);
+                    JssePeer client = new JssePeer(context(List.of(cred)), true, V.jsseName, name, false);
                     client.engine.beginHandshake();
-                    pump(server, client);
+                    JsseInteropTest.pump(server, client);
                     assertTrue(server.handshakeComplete(), "client auth handshake");
                     assertEquals(cred.leaf(), server.session().peerCertificates().get(0));
                     bothWays(server, client, 6);
@@ -165,10 +165,10 @@ class BcJsseInteropTest {
     static void clientToBc(CipherSuite s, String name, ProtocolVersion v) throws Exception {
         TestPki pki = TestPki.INSTANCE;
         SSLContext ctx = context(List.of(pki.rsa, pki.ecdsa, pki.dsa));
-        BcJssePeer server = new BcJssePeer(ctx, false, v.jsseName, name, false);
+        JssePeer server = new JssePeer(ctx, false, v.jsseName, name, false);
         TlsClient client = new TlsClient(client(s, v).build());
         client.start();
-        pump(client, server);
+        JsseInteropTest.pump(client, server);
         assertTrue(client.handshakeComplete(), "tlsbench client did not complete");
         assertFalse(client.resumed());
         assertEquals(name, server.session().getCipherSuite());
@@ -177,10 +177,10 @@ class BcJsseInteropTest {
         Session session = client.session();
         assertTrue(session.resumable(), "session should be resumable");
 
-        BcJssePeer server2 = new BcJssePeer(server, false);
+        JssePeer server2 = new JssePeer(server, false);
         TlsClient again = new TlsClient(client(s, v).build(), session);
         again.start();
-        pump(again, server2);
+        JsseInteropTest.pump(again, server2);
         assertTrue(again.handshakeComplete(), "resumed handshake did not complete");
         assertTrue(again.resumed(), "tlsbench client should resume with BCJSSE's server");
         assertArrayEquals(session.id(), server2.session().getId());
@@ -192,10 +192,10 @@ class BcJsseInteropTest {
         TestPki pki = TestPki.INSTANCE;
         TlsConfig config = server().sessionCache(new SessionCache(100, 60_000)).build();
         SSLContext ctx = context(List.of());
-        BcJssePeer client = new BcJssePeer(ctx, true, v.jsseName, name, false);
+        JssePeer client = new JssePeer(ctx, true, v.jsseName, name, false);
         TlsServer server = new TlsServer(config);
         client.engine.beginHandshake();
-        pump(server, client);
+        JsseInteropTest.pump(server, client);
         assertTrue(server.handshakeComplete(), "tlsbench server did not complete");
         assertFalse(server.resumed());
         assertEquals(s, server.suite());
@@ -205,10 +205,10 @@ class BcJsseInteropTest {
         bothWays(server, client, 3);
         byte[] id = client.session().getId();
 
-        BcJssePeer client2 = new BcJssePeer(client, true);
+        JssePeer client2 = new JssePeer(client, true);
         TlsServer server2 = new TlsServer(config);
         client2.engine.beginHandshake();
-        pump(server2, client2);
+        JsseInteropTest.pump(server2, client2);
         assertTrue(server2.handshakeComplete(), "resumed handshake did not complete");
         assertTrue(server2.resumed(), "tlsbench server should resume BCJSSE's session");
         assertArrayEquals(id, client2.session().getId());
@@ -216,38 +216,14 @@ class BcJsseInteropTest {
         System.out.println("BCJSSE|BCJSSE client -> tlsbench server|" + s + "|full ok|resumed ok|64 KB each way ok");
     }
 
-    /** Pumps until neither side moves. */
-    static void pump(TlsEngine ours, BcJssePeer theirs) throws Exception {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-        for (int i = 0; i < 1000; i++) {
-            boolean moved = false;
-            buf.clear();
-            if (ours.send(buf) > 0) {
-                buf.flip();
-                theirs.receive(buf);
-                moved = true;
-            }
-            buf.clear();
-            if (theirs.send(buf) > 0) {
-                buf.flip();
-                ours.receive(buf);
-                moved = true;
-            }
-            if (!moved) {
-                return;
-            }
-        }
-        throw new AssertionError("no progress");
-    }
-
-    static void bothWays(TlsEngine ours, BcJssePeer theirs, long seed) throws Exception {
+    static void bothWays(TlsEngine ours, JssePeer theirs, long seed) throws Exception {
         byte[] data = new byte[SIZE];
         new Random(seed).nextBytes(data);
         ours.write(ByteBuffer.wrap(data));
-        pump(ours, theirs);
+        JsseInteropTest.pump(ours, theirs);
         assertArrayEquals(data, theirs.read(), "tlsbench → BCJSSE bytes");
         theirs.write(data);
-        pump(ours, theirs);
+        JsseInteropTest.pump(ours, theirs);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
         while (ours.available() > 0) {

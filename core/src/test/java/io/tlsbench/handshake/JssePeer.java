@@ -19,14 +19,19 @@ import javax.net.ssl.TrustManagerFactory;
 final class JssePeer {
 
     final SSLEngine engine;
-    private final SSLContext context;
+    final SSLContext context;
     private ByteBuffer netIn = ByteBuffer.allocate(1 << 16);
     private ByteBuffer appOut = ByteBuffer.allocate(0);
     private ByteBuffer appIn = ByteBuffer.allocate(1 << 16);
     private final ByteBuffer netOut;
 
+    /** The JDK's SSLEngine with these credentials, trusting the test CA. */
     JssePeer(boolean client, String protocol, String suite, List<Credential> credentials, boolean needClientAuth)
             throws Exception {
+        this(jdkContext(credentials), client, protocol, suite, needClientAuth);
+    }
+
+    static SSLContext jdkContext(List<Credential> credentials) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         char[] pw = "test".toCharArray();
@@ -43,8 +48,13 @@ final class JssePeer {
         tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        context = ctx;
-        engine = ctx.createSSLEngine("localhost", 443);
+        return ctx;
+    }
+
+    /** An engine of any SSLContext (the JDK's, Bouncy Castle's JSSE, ...). */
+    JssePeer(SSLContext context, boolean client, String protocol, String suite, boolean needClientAuth) {
+        this.context = context;
+        engine = context.createSSLEngine("localhost", 443);
         engine.setUseClientMode(client);
         engine.setEnabledProtocols(new String[] {protocol});
         engine.setEnabledCipherSuites(new String[] {suite});
@@ -56,14 +66,8 @@ final class JssePeer {
 
     /** A second engine from the same SSLContext (and so the same session cache), same settings. */
     JssePeer(JssePeer first, boolean client) {
-        SSLEngine e = first.context.createSSLEngine("localhost", 443);
-        e.setUseClientMode(client);
-        e.setEnabledProtocols(first.engine.getEnabledProtocols());
-        e.setEnabledCipherSuites(first.engine.getEnabledCipherSuites());
-        e.setNeedClientAuth(first.engine.getNeedClientAuth());
-        this.engine = e;
-        this.context = first.context;
-        this.netOut = ByteBuffer.allocate(e.getSession().getPacketBufferSize() * 4);
+        this(first.context, client, first.engine.getEnabledProtocols()[0], first.engine.getEnabledCipherSuites()[0],
+                first.engine.getNeedClientAuth());
     }
 
     SSLSession session() {
