@@ -52,6 +52,12 @@ public abstract class HandshakeWorkload {
                     "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")).toList();
 
     static final List<Credential> CREDENTIALS = SelfSigned.all();
+    /** BCJSSE logs every connection at INFO; a benchmark making thousands of them keeps the warnings only. */
+    private static final java.util.logging.Logger BCJSSE_LOG = java.util.logging.Logger.getLogger("org.bouncycastle.jsse");
+
+    static {
+        BCJSSE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     protected final CipherSuite suite;
     protected final String mode;
