@@ -51,7 +51,7 @@ public abstract class HandshakeWorkload {
             java.util.stream.Stream.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                     "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")).toList();
 
-    static final List<Credential> CREDENTIALS = SelfSigned.all();
+    static final List<Credential> CREDENTIALS = SslEngines.CREDENTIALS;
     /** BCJSSE logs every connection at INFO; a benchmark making thousands of them keeps the warnings only. */
     private static final java.util.logging.Logger BCJSSE_LOG = java.util.logging.Logger.getLogger("org.bouncycastle.jsse");
 
@@ -331,41 +331,5 @@ public abstract class HandshakeWorkload {
                 Security.removeProvider(inserted.getName());
             }
         }
-    }
-
-    /** Trusts every certificate: the benchmark measures the handshake, not path building. */
-    static final X509TrustManager TRUST_ALL = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
-
-    /** An SSLContext of a stack with these credentials in its key manager. */
-    static SSLContext keyed(SSLContext ctx, List<Credential> credentials) throws Exception {
-        return keyed(ctx, credentials, KeyManagerFactory.getInstance("SunX509"));
-    }
-
-    /** As above with the stack's own key manager factory (BCJSSE selects keys only through its own). */
-    static SSLContext keyed(SSLContext ctx, List<Credential> credentials, KeyManagerFactory kmf) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        char[] pw = "bench".toCharArray();
-        int i = 0;
-        for (Credential c : credentials) {
-            ks.setKeyEntry("k" + i++, c.privateKey(), pw, c.chain().toArray(new Certificate[0]));
-        }
-        kmf.init(ks, pw);
-        // An explicit SecureRandom: BCJSSE otherwise asks the JCA for "DEFAULT", which only BC registers.
-        ctx.init(kmf.getKeyManagers(), new TrustManager[] {TRUST_ALL}, new java.security.SecureRandom());
-        return ctx;
     }
 }

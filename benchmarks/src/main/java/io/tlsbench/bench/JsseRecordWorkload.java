@@ -1,44 +1,20 @@
 package io.tlsbench.bench;
 
-import io.tlsbench.provider.ProviderId;
-import io.tlsbench.provider.ProviderSet;
-import io.tlsbench.provider.Providers;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
-import java.math.BigInteger;
-import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.Provider;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The record layer of an SSLEngine a Java user would pick instead of tlsbench's core: the JDK's
@@ -95,9 +71,9 @@ public final class JsseRecordWorkload {
         plain = new byte[size];
         r.nextBytes(plain);
         try {
-            SSLContext clientContext = context(engineName, false);
-            SSLContext serverContext = context(engineName, true);
-            String name = engineSuiteName(engineName, suite);
+            SSLContext clientContext = SslEngines.context(engineName, List.of(), false);
+            SSLContext serverContext = SslEngines.context(engineName, SslEngines.CREDENTIALS.subList(0, 1), true);
+            String name = SslEngines.suiteName(engineName, suite);
             client = clientContext.createSSLEngine("localhost", 443);
             client.setUseClientMode(true);
             server = serverContext.createSSLEngine();
@@ -128,7 +104,9 @@ public final class JsseRecordWorkload {
                     throw new IllegalStateException(engineName + " unwrapped " + n + " bytes that differ from the " + size + " wrapped");
                 }
             }
-        } catch (GeneralSecurityException | SSLException e) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new IllegalStateException(engineName + " engine pair for " + suite + " " + version + ": " + e, e);
         }
     }
@@ -199,8 +177,6 @@ public final class JsseRecordWorkload {
 
     // ---- which engine offers what -------------------------------------------------------------
 
-    private static final Map<String, Set<String>[]> SUPPORT = new HashMap<>();
-
     /** Null when the engine can run the suite in the version; otherwise why not. */
     public static String unsupported(String engine, CipherSuite suite, ProtocolVersion version) {
         String e = engine.toLowerCase(Locale.ROOT);
@@ -210,22 +186,7 @@ public final class JsseRecordWorkload {
         if (!suite.allows(version)) {
             return suite + " is not allowed in " + version.shortName;
         }
-        if (e.equals("conscrypt") && !Providers.get(ProviderId.CONSCRYPT).available()) {
-            return "Conscrypt is not available: " + Providers.get(ProviderId.CONSCRYPT).unavailableReason();
-        }
-        Set<String>[] s;
-        try {
-            s = support(e);
-        } catch (GeneralSecurityException ex) {
-            return e + " SSLContext: " + ex;
-        }
-        if (!s[0].contains(version.jsseName)) {
-            return e + "'s SSLEngine does not speak " + version.jsseName + " (it offers " + s[0] + ")";
-        }
-        if (!s[1].contains(suite.name) && (suite.sslAlias == null || !s[1].contains(suite.sslAlias))) {
-            return e + "'s SSLEngine does not offer " + suite;
-        }
-        return null;
+        return SslEngines.unsupported(e, suite, version);
     }
 
     /** The short names of the record suites an engine runs in a version, in RecordWorkload.SUITES order. */
@@ -237,45 +198,6 @@ public final class JsseRecordWorkload {
             }
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static synchronized Set<String>[] support(String engine) throws GeneralSecurityException {
-        Set<String>[] s = SUPPORT.get(engine);
-        if (s == null) {
-            SSLContext ctx = sslContext(engine);
-            ctx.init(null, new TrustManager[] {TRUST_ALL}, null);
-            SSLEngine e = ctx.createSSLEngine();
-            s = new Set[] {new TreeSet<>(Arrays.asList(e.getSupportedProtocols())),
-                new TreeSet<>(Arrays.asList(e.getSupportedCipherSuites()))};
-            SUPPORT.put(engine, s);
-        }
-        return s;
-    }
-
-    /** The suite's name as this engine spells it (SunJSSE keeps SSL_ names for SSLv3-era suites). */
-    private static String engineSuiteName(String engine, CipherSuite suite) throws GeneralSecurityException {
-        return support(engine)[1].contains(suite.name) ? suite.name : suite.sslAlias;
-    }
-
-    private static SSLContext sslContext(String engine) throws GeneralSecurityException {
-        if (engine.equals("jdk")) {
-            return SSLContext.getInstance("TLS", "SunJSSE");
-        }
-        ProviderSet c = Providers.require(ProviderId.CONSCRYPT);
-        Provider p = c.providers().get(0);
-        return SSLContext.getInstance("TLS", p);
-    }
-
-    private static SSLContext context(String engine, boolean server) throws GeneralSecurityException {
-        SSLContext ctx = sslContext(engine);
-        KeyManagerFactory kmf = null;
-        if (server) {
-            kmf = KeyManagerFactory.getInstance("SunX509");
-            kmf.init(Pki.KEY_STORE, Pki.PASSWORD);
-        }
-        ctx.init(kmf == null ? null : kmf.getKeyManagers(), new TrustManager[] {TRUST_ALL}, null);
-        return ctx;
     }
 
     // ---- handshake ----------------------------------------------------------------------------
@@ -357,47 +279,6 @@ public final class JsseRecordWorkload {
         Runnable task;
         while ((task = e.getDelegatedTask()) != null) {
             task.run();
-        }
-    }
-
-    // ---- keys ---------------------------------------------------------------------------------
-
-    /** A trust manager that accepts the pair's own certificate (and anything else: benchmark only). */
-    private static final X509ExtendedTrustManager TRUST_ALL = new X509ExtendedTrustManager() {
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) { }
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-        @Override public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
-
-    /** An RSA-2048 key and a self-signed certificate for "localhost", made once per JVM with bcpkix. */
-    private static final class Pki {
-        static final char[] PASSWORD = "tlsbench".toCharArray();
-        static final KeyStore KEY_STORE = create();
-
-        private static KeyStore create() {
-            try {
-                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-                g.initialize(2048);
-                KeyPair keys = g.generateKeyPair();
-                long now = System.currentTimeMillis();
-                X500Name name = new X500Name("CN=localhost");
-                X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                        new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 3_600_000L),
-                                new Date(now + 86_400_000L), name, keys.getPublic())
-                                .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                ks.load(null, null);
-                ks.setKeyEntry("server", keys.getPrivate(), PASSWORD, new Certificate[] {cert});
-                return ks;
-            } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
-                throw new IllegalStateException("generating the benchmark certificate failed: " + e, e);
-            }
         }
     }
 }

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -21,6 +27,8 @@ import javax.net.ssl.SSLParameters;
 public final class SslEngines {
 
     private static final Map<String, SSLParameters> SUPPORTED = new HashMap<>();
+    /** Self-signed RSA, ECDSA and DSA credentials, made once per JVM. */
+    static final List<Credential> CREDENTIALS = SelfSigned.all();
 
     private SslEngines() {
     }
@@ -50,9 +58,9 @@ public final class SslEngines {
         Provider p = provider(stack);
         SSLContext ctx = SSLContext.getInstance("TLS", p);
         if (stack.equals("bcjsse")) {
-            return HandshakeWorkload.keyed(ctx, credentials, javax.net.ssl.KeyManagerFactory.getInstance("PKIX", p));
+            return keyed(ctx, credentials, javax.net.ssl.KeyManagerFactory.getInstance("PKIX", p));
         }
-        return HandshakeWorkload.keyed(ctx, credentials);
+        return keyed(ctx, credentials);
     }
 
     /** The stack's name for a suite (JSSE keeps SSL_ names for the SSLv3-era ones). */
@@ -89,7 +97,7 @@ public final class SslEngines {
         if (p == null) {
             SSLContext ctx = SSLContext.getInstance("TLS", provider(stack));
             try {
-                ctx.init(null, new javax.net.ssl.TrustManager[] {HandshakeWorkload.TRUST_ALL}, new java.security.SecureRandom());
+                ctx.init(null, new javax.net.ssl.TrustManager[] {TRUST_ALL}, new java.security.SecureRandom());
             } catch (java.security.KeyManagementException e) {
                 throw new GeneralSecurityException(e);
             }
@@ -97,5 +105,41 @@ public final class SslEngines {
             SUPPORTED.put(stack, p);
         }
         return p;
+    }
+
+    /** Trusts every certificate: the benchmark measures the handshake, not path building. */
+    static final X509TrustManager TRUST_ALL = new X509TrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    };
+
+    /** An SSLContext of a stack with these credentials in its key manager. */
+    static SSLContext keyed(SSLContext ctx, List<Credential> credentials) throws Exception {
+        return keyed(ctx, credentials, KeyManagerFactory.getInstance("SunX509"));
+    }
+
+    /** As above with the stack's own key manager factory (BCJSSE selects keys only through its own). */
+    static SSLContext keyed(SSLContext ctx, List<Credential> credentials, KeyManagerFactory kmf) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        char[] pw = "bench".toCharArray();
+        int i = 0;
+        for (Credential c : credentials) {
+            ks.setKeyEntry("k" + i++, c.privateKey(), pw, c.chain().toArray(new Certificate[0]));
+        }
+        kmf.init(ks, pw);
+        // An explicit SecureRandom: BCJSSE otherwise asks the JCA for "DEFAULT", which only BC registers.
+        ctx.init(kmf.getKeyManagers(), new TrustManager[] {TRUST_ALL}, new java.security.SecureRandom());
+        return ctx;
     }
 }
