@@ -415,7 +415,7 @@ public final class TlsClient extends TlsEngine {
         Writer w = new Writer(600);
         try {
             if (version == ProtocolVersion.SSL3) {
-                w.vector16(Signatures.signSsl3(config.provider, credential.privateKey(), config.random,
+                w.vector16(Signatures.signSsl3(config.provider, signingKey(credential), config.random,
                         keySchedule.ssl3CertificateVerifyHash(master, transcriptBytes())));
             } else {
                 int scheme = 0;
@@ -423,7 +423,7 @@ public final class TlsClient extends TlsEngine {
                     scheme = Signatures.choose(credential.keyAlgorithm(), requestedSchemes);
                     w.u16(scheme);
                 }
-                w.vector16(Signatures.sign(config.provider, version, scheme, credential.privateKey(), config.random,
+                w.vector16(Signatures.sign(config.provider, version, scheme, signingKey(credential), config.random,
                         transcriptBytes()));
             }
         } catch (GeneralSecurityException e) {

@@ -309,7 +309,7 @@ public final class TlsServer extends TlsEngine {
                 scheme = Signatures.choose(credential.keyAlgorithm(), clientSchemes);
                 w.u16(scheme);
             }
-            w.vector16(Signatures.sign(config.provider, version, scheme, credential.privateKey(), config.random,
+            w.vector16(Signatures.sign(config.provider, version, scheme, signingKey(credential), config.random,
                     clientRandom, serverRandom, p));
             sendHandshake(HandshakeType.SERVER_KEY_EXCHANGE, w.toByteArray());
         } catch (GeneralSecurityException e) {
@@ -382,7 +382,7 @@ public final class TlsServer extends TlsEngine {
         byte[] decrypted = null;
         try {
             Cipher rsa = config.provider.cipher("RSA/ECB/PKCS1Padding");
-            rsa.init(Cipher.DECRYPT_MODE, credential.privateKey());
+            rsa.init(Cipher.DECRYPT_MODE, signingKey(credential));
             decrypted = rsa.doFinal(encrypted);
         } catch (GeneralSecurityException | RuntimeException e) {
             decrypted = null;

@@ -2,13 +2,20 @@ package io.tlsbench.provider;
 
 import io.tlsbench.suite.HashAlgorithm;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -24,6 +31,10 @@ public final class ProviderSet {
     private final List<Provider> providers;
     private final String unavailableReason;
     private final boolean chained;
+    /** type → algorithm → the provider of this set that served it. */
+    private final Map<String, Map<String, Provider>> served = new ConcurrentHashMap<>();
+    /** Keys as this set's providers hold them (see {@link #nativeKey}); weak, so a dropped credential goes. */
+    private final Map<Key, Key> translated = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ProviderSet(ProviderId id, List<Provider> providers, String unavailableReason, boolean chained) {
         this.id = id;
@@ -187,11 +198,29 @@ public final class ProviderSet {
             throw new UnsupportedPrimitiveException(type + " " + algorithms[0] + " requested from " + id
                     + ", which is not available: " + unavailableReason, null);
         }
+        // Fast path: the provider that served this (type, algorithm) before. Asking each provider
+        // of a chain in turn costs a NoSuchAlgorithmException (a stack trace) per miss, and a
+        // connection asks for a dozen objects.
+        Map<String, Provider> known = served.get(type);
+        if (known != null) {
+            for (String alg : algorithms) {
+                Provider p = known.get(alg);
+                if (p != null) {
+                    try {
+                        return factory.create(alg, p);
+                    } catch (GeneralSecurityException | RuntimeException e) {
+                        break; // fall back to the full search, which reports every provider's answer
+                    }
+                }
+            }
+        }
         List<String> errors = new ArrayList<>();
         for (String alg : algorithms) {
             for (Provider p : providers) {
                 try {
-                    return factory.create(alg, p);
+                    T t = factory.create(alg, p);
+                    served.computeIfAbsent(type, k -> new ConcurrentHashMap<>()).put(alg, p);
+                    return t;
                 } catch (GeneralSecurityException | RuntimeException e) {
                     errors.add(p.getName() + ": " + e.getMessage());
                 }
@@ -199,5 +228,32 @@ public final class ProviderSet {
         }
         throw new UnsupportedPrimitiveException(id + " does not offer " + type + " " + String.join(" / ", algorithms)
                 + " " + errors, null);
+    }
+
+    /**
+     * The key as the provider that would use it holds it (KeyFactory.translateKey), made once per
+     * key and kept. Native providers otherwise import a foreign key on every init: ACCP re-parses
+     * and re-checks a PKCS#8 RSA key per handshake, about a tenth of a full handshake's time.
+     * Falls back to the key itself when no provider here has a KeyFactory for its algorithm.
+     */
+    @SuppressWarnings("unchecked")
+    public <K extends Key> K nativeKey(K key) {
+        if (key == null || !available()) {
+            return key;
+        }
+        Key k = translated.get(key);
+        if (k == null) {
+            k = key;
+            try {
+                Key t = keyFactory(key.getAlgorithm()).translateKey(key);
+                if ((key instanceof PrivateKey && t instanceof PrivateKey) || (key instanceof PublicKey && t instanceof PublicKey)) {
+                    k = t;
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // keep the key as it is: the provider converts it itself (more slowly) or refuses it at init
+            }
+            translated.put(key, k);
+        }
+        return (K) k;
     }
 }
