@@ -3,6 +3,9 @@ package io.tlsbench.handshake;
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.AlertLevel;
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.buffer.BufferPool;
+import io.tlsbench.buffer.PooledBuffer;
+import io.tlsbench.buffer.SizeClasses;
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
@@ -44,10 +47,22 @@ public abstract class TlsEngine {
     protected final KeySchedule keySchedule;
     protected final ConnectionEnd side;
 
-    private ByteBuffer inbound = ByteBuffer.allocate(2 * RecordHeader.MAX_RECORD);
-    private ByteBuffer outbound = ByteBuffer.allocate(4096);
-    private ByteBuffer appIn = ByteBuffer.allocate(RecordHeader.MAX_PLAINTEXT);
-    private final ByteBuffer plain = ByteBuffer.allocate(RecordHeader.MAX_PLAINTEXT);
+    /*
+     * Record buffers come from the shared pool when first needed and go back (zeroed) on release:
+     * a connection allocates no record-sized arrays, and what held plaintext or keys is wiped.
+     * inbound holds at most one partial record after each pass (a pooled buffer holds a whole
+     * record), so it never grows; outbound and appIn move to the heap only when the application
+     * leaves more than a buffer's worth unread or unsent.
+     */
+    private final ByteBuffer none = ByteBuffer.allocate(0); // per engine: flip/compact mutate it
+    private PooledBuffer inboundHandle;
+    private PooledBuffer outboundHandle;
+    private PooledBuffer appInHandle;
+    private PooledBuffer plainHandle;
+    private ByteBuffer inbound = none;
+    private ByteBuffer outbound = none;
+    private ByteBuffer appIn = none;
+    private ByteBuffer plain = none;
     private final Writer handshakeIn = new Writer(1024);
     private final Writer handshakeOut = new Writer(4096);
     /** Every handshake message sent and received, in order (hashed for Finished, CertificateVerify, EMS). */
@@ -79,17 +94,27 @@ public abstract class TlsEngine {
     /** Feeds bytes from the network (all of them are consumed) and processes every whole record. */
     public final void receive(ByteBuffer netIn) throws TlsAlertException {
         checkUsable();
+        if (closed()) {
+            netIn.position(netIn.limit()); // nothing is read after both close_notify alerts
+            return;
+        }
         try {
-            while (netIn.hasRemaining()) {
-                if (!inbound.hasRemaining()) {
-                    inbound = grow(inbound, inbound.capacity() * 2);
-                }
+            if (inboundHandle == null) {
+                inboundHandle = BufferPool.shared().acquire(RecordHeader.MAX_RECORD);
+                inbound = inboundHandle.buffer();
+                plainHandle = BufferPool.shared().acquire(RecordHeader.MAX_PLAINTEXT);
+                plain = plainHandle.buffer();
+            }
+            while (netIn.hasRemaining() && !closed()) {
                 int n = Math.min(inbound.remaining(), netIn.remaining());
                 int limit = netIn.limit();
                 netIn.limit(netIn.position() + n);
                 inbound.put(netIn);
                 netIn.limit(limit);
                 processRecords();
+            }
+            if (closed()) {
+                netIn.position(netIn.limit());
             }
         } catch (TlsAlertException e) {
             fail(e);
@@ -286,8 +311,13 @@ public abstract class TlsEngine {
                 if (!handshakeComplete) {
                     throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "application data before Finished");
                 }
+                if (appInHandle == null && appIn == none) {
+                    appInHandle = BufferPool.shared().acquire(RecordHeader.MAX_PLAINTEXT);
+                    appIn = appInHandle.buffer();
+                }
                 if (appIn.remaining() < n) {
                     appIn = grow(appIn, appIn.position() + n + RecordHeader.MAX_PLAINTEXT);
+                    appInHandle = releaseBuffer(appInHandle);
                 }
                 appIn.put(plain);
                 break;
@@ -418,9 +448,22 @@ public abstract class TlsEngine {
     }
 
     private void ensureOut(int n) {
+        if (outboundHandle == null && outbound == none && n <= SizeClasses.LARGEST) {
+            outboundHandle = BufferPool.shared().acquire(Math.max(n, 4096));
+            outbound = outboundHandle.buffer();
+        }
         if (outbound.remaining() < n) {
             outbound = grow(outbound, outbound.position() + n + 4096);
+            outboundHandle = releaseBuffer(outboundHandle);
         }
+    }
+
+    /** Wipes and returns a pooled buffer (null-safe); returns null for the caller's field. */
+    private static PooledBuffer releaseBuffer(PooledBuffer b) {
+        if (b != null) {
+            b.release();
+        }
+        return null;
     }
 
     private static ByteBuffer grow(ByteBuffer b, int capacity) {
@@ -462,6 +505,11 @@ public abstract class TlsEngine {
 
     /** The master secret of this connection (wiped on release). */
     protected byte[] master;
+
+    /** Our private key as the configured provider holds it (imported once, see ProviderSet.nativeKey). */
+    protected final java.security.PrivateKey signingKey(Credential c) {
+        return config.provider.nativeKey(c.privateKey());
+    }
 
     /** Sends a Certificate message with the chain (leaf first), or an empty list. */
     protected final void sendCertificate(List<X509Certificate> chain) throws TlsAlertException {
@@ -609,6 +657,33 @@ public abstract class TlsEngine {
         pendingWrite = null;
         keySchedule.wipe();
         wipeSecrets();
+        inboundHandle = releaseBuffer(inboundHandle);
+        plainHandle = releaseBuffer(plainHandle);
+        inbound = none;
+        plain = none;
+        // What is still queued (the closing alert) or unread outlives the pooled buffers on the heap.
+        if (outboundHandle != null) {
+            outbound = outbound.position() == 0 ? none : grow(outbound, outbound.position());
+            outboundHandle = releaseBuffer(outboundHandle);
+        }
+        if (appInHandle != null) {
+            appIn = appIn.position() == 0 ? none : grow(appIn, appIn.position());
+            appInHandle = releaseBuffer(appInHandle);
+        }
+    }
+
+    /**
+     * Ends the connection now, whatever its state — for a peer that vanished or a caller that
+     * gives up: no alert is sent, keys are wiped and pooled buffers go back. Idempotent.
+     */
+    public final void dispose() {
+        if (!failed) {
+            failed = true;
+            if (session != null && !handshakeComplete) {
+                session.invalidate();
+            }
+        }
+        release();
     }
 
     private void wipeSecrets() {
