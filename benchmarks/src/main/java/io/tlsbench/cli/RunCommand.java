@@ -76,11 +76,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Seconds a forked benchmark JVM costs beyond its iterations: JVM start, class loading, JMH's
-     * link to the host VM, teardown. Measured on the 2-core reference machine (JDK 17, the shaded
-     * jar): ~1.1 s for a benchmark with no provider to load. What setup adds per class and per
-     * provider is in {@link #setupSeconds}.
+     * link to the host VM, teardown. Calibrated on the 2-core reference machine (JDK 17, the
+     * shaded jar) by the first standard run (results/2026-11-27T0519-vm): 826 forks in 24.5 min
+     * with 0.9 s of iterations each leave 0.88 s per fork, setup included. The model adds the
+     * setup per class and provider ({@link #setupSeconds}) on top, so it stays conservative.
      */
-    static final double FORK_OVERHEAD_SECONDS = 1.2;
+    static final double FORK_OVERHEAD_SECONDS = 0.8;
 
     /**
      * Seconds a fresh JVM spends making a provider (Bouncy Castle's provider registers its
@@ -148,21 +149,33 @@ public final class RunCommand implements Callable<Integer> {
      * </ul>
      */
     enum Preset {
-        QUICK(new Timing(1, 1, 1000, 2, 1000), 6 * 60, null,
+        QUICK(new Timing(1, 1, 1000, 2, 1000), Map.of(BenchmarkMatrix.HANDSHAKE, new Timing(1, 2, 1000, 2, 1000)),
+                6 * 60, null,
                 Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
                 new Axes(List.of("tls10", "tls12-sha256"), List.of("AES-128-CBC-SHA", "AES-128-GCM"), List.of("tls12"),
                         List.of("16384"), List.of("heap"), List.of("AES-128-CBC", "AES-128-GCM"), List.of("HmacSHA1"),
                         null, List.of("heap")),
-                new Handshakes(List.of("core", "jsse"), List.of("jdk"), HEADLINE_SUITES, List.of("full", "resumed"))),
-        STANDARD(new Timing(1, 1, 300, 2, 300), 40 * 60, List.of("tls12"),
+                new Handshakes(List.of("core", "jsse"), List.of("jdk", "accp-first"), HEADLINE_SUITES,
+                        List.of("full", "resumed"))),
+        STANDARD(new Timing(1, 1, 300, 3, 200),
+                Map.of(BenchmarkMatrix.HANDSHAKE, new Timing(1, 3, 1000, 3, 1000),
+                        BenchmarkMatrix.KEY_SCHEDULE, new Timing(1, 2, 1000, 3, 1000)),
+                40 * 60, List.of("tls12"),
                 Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
                 new Axes(null, null, null, null, null, null, null, null, List.of("heap")),
-                new Handshakes(HandshakeWorkload.STACKS, List.of("jdk"), HEADLINE_SUITES, List.of("full", "resumed"))),
-        FULL(new Timing(2, 3, 1000, 5, 1000), Double.POSITIVE_INFINITY, RecordWorkload.VERSIONS, Map.of(),
+                new Handshakes(HandshakeWorkload.STACKS, List.of("jdk", "accp-first"), HEADLINE_SUITES,
+                        List.of("full", "resumed"))),
+        FULL(new Timing(2, 3, 1000, 5, 1000), Map.of(), Double.POSITIVE_INFINITY, RecordWorkload.VERSIONS, Map.of(),
                 Axes.everything(), new Handshakes(HandshakeWorkload.STACKS, HandshakeWorkload.CONFIGS,
                         HandshakeWorkload.SUITES, HandshakeWorkload.MODES));
 
         final Timing timing;
+        /**
+         * Longer timing for classes whose operation is long or JIT-heavy: a handshake runs through
+         * hundreds of methods, and short iterations measured it half-compiled (a first standard
+         * run read resumed handshakes at a fifth of their warmed rate).
+         */
+        final Map<String, Timing> classTiming;
         final double budgetSeconds;
         /** Versions of the AES/SHA-intrinsics-off record rerun (null: none). */
         final List<String> intrinsicsOff;
@@ -171,9 +184,10 @@ public final class RunCommand implements Callable<Integer> {
         final Axes axes;
         final Handshakes handshakes;
 
-        Preset(Timing timing, double budgetSeconds, List<String> intrinsicsOff, Map<String, List<String>> methods, Axes axes,
-               Handshakes handshakes) {
+        Preset(Timing timing, Map<String, Timing> classTiming, double budgetSeconds, List<String> intrinsicsOff,
+               Map<String, List<String>> methods, Axes axes, Handshakes handshakes) {
             this.timing = timing;
+            this.classTiming = classTiming;
             this.budgetSeconds = budgetSeconds;
             this.intrinsicsOff = intrinsicsOff;
             this.methods = methods;
@@ -183,6 +197,10 @@ public final class RunCommand implements Callable<Integer> {
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        Timing timing(String benchmarkClass) {
+            return classTiming.getOrDefault(benchmarkClass, timing);
         }
     }
 
@@ -258,7 +276,7 @@ public final class RunCommand implements Callable<Integer> {
             Path part = parts.resolve(String.format("%02d-%s.json", i + 1, ps.spec().name().replaceAll("[^A-Za-z0-9.+-]+", "-")));
             progress.beginSpec(ps.spec().name(), ps.secondsPerBenchmark());
             try {
-                Collection<RunResult> r = new Runner(options(ps, p.timing, part).build(), progress).run();
+                Collection<RunResult> r = new Runner(options(ps, p.timing(ps.spec().benchmarkClass()), part).build(), progress).run();
                 results += r.size();
                 if (Files.exists(part)) {
                     written.add(part);
@@ -424,7 +442,8 @@ public final class RunCommand implements Callable<Integer> {
                 count += combinations(e, s.params());
             }
             if (count > 0) {
-                out.add(new PlannedSpec(s, methods, count, preset.timing.secondsPerBenchmark(s.setupSeconds())));
+                out.add(new PlannedSpec(s, methods, count,
+                        preset.timing(s.benchmarkClass()).secondsPerBenchmark(s.setupSeconds())));
             }
         }
         return out;
@@ -485,9 +504,17 @@ public final class RunCommand implements Callable<Integer> {
         mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValue(target.toFile(), all);
     }
 
-    /** Forked benchmark JVMs get the same access and legacy-algorithm settings as this one. */
+    /**
+     * Forked benchmark JVMs get the same access and legacy-algorithm settings as this one, and a
+     * fixed 1 GiB heap. The heap is fixed because ACCP frees its native contexts only when the GC
+     * collects their Java objects: under the default heap (a quarter of RAM) young collections are
+     * rare and ACCP's resumed handshakes ran at 3,400/s against 20,500/s with a 256 MiB heap in
+     * one trial; a fixed, moderate heap keeps every stack under the same, realistic GC pressure.
+     */
     static List<String> forkedJvmArgs() {
         List<String> args = new ArrayList<>();
+        args.add("-Xms1g");
+        args.add("-Xmx1g");
         args.add("-XX:+UnlockDiagnosticVMOptions");
         args.add("--add-exports");
         args.add("java.base/sun.security.internal.spec=ALL-UNNAMED");

@@ -62,6 +62,18 @@ class RunCommandTest {
                 Pattern.compile("\\.RecordBenchmark\\."))));
     }
 
+    /** JMH reports an error only from 3 measurement iterations; handshakes need seconds of warm-up. */
+    @Test
+    void standardMeasuresEnoughToReportAnError() {
+        for (PlannedSpec ps : RunCommand.plan(Preset.STANDARD, ALL, null)) {
+            RunCommand.Timing t = Preset.STANDARD.timing(ps.spec().benchmarkClass());
+            assertTrue(t.iterations() >= 3, ps.spec().name() + ": " + t);
+        }
+        RunCommand.Timing h = Preset.STANDARD.timing(BenchmarkMatrix.HANDSHAKE);
+        assertTrue(h.warmups() * h.warmupMillis() >= 3000, h.toString());
+        assertTrue(RunCommand.forkedJvmArgs().containsAll(List.of("-Xms1g", "-Xmx1g")));
+    }
+
     /** The budgets the presets promise, from the same spec list and cost model the runner prints. */
     @ParameterizedTest
     @EnumSource(value = Preset.class, names = {"QUICK", "STANDARD"})
