@@ -232,7 +232,7 @@ public final class RecordWorkload implements AutoCloseable {
     }
 
     /** A key block from fixed inputs (the values do not matter to the cost; they only have to be keys). */
-    static SessionKeys keys(CipherSuite suite, ProtocolVersion version, long seed) {
+    public static SessionKeys keys(CipherSuite suite, ProtocolVersion version, long seed) {
         Random r = new Random(seed);
         byte[] master = new byte[48];
         byte[] clientRandom = new byte[32];

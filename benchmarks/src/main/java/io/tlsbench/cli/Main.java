@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class, ConnectCommand.class,
             ReportCommand.class,
             CapacityCommand.class,
+            LeakCheckCommand.class,
         })
 public final class Main implements Callable<Integer> {
 
