@@ -98,6 +98,7 @@ public final class Report {
                 + "Record throughput is plaintext bytes per second = records/s × record size (MB = 10⁶ bytes). "
                 + "Every benchmark runs in one thread, so a figure is per core.\n\n");
         machine();
+        Targets.render(md, run);
         keySchedule();
         records();
         intrinsics();

@@ -1,0 +1,257 @@
+package io.tlsbench.report;
+
+import io.tlsbench.report.Handshakes.Handshake;
+import io.tlsbench.report.Records.Rec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark issue's performance targets, each computed from one run: the figure, the ratio
+ * it is judged by (with JMH's errors propagated), the goal, and whether it is met. A target whose
+ * figures the run lacks is left out; a ratio whose error interval straddles the goal says so.
+ */
+final class Targets {
+
+    static final String RSA = "TLS_RSA_WITH_AES_128_CBC_SHA";
+    static final String ECDHE_ECDSA = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA";
+
+    /** One target: what is compared, the figures, the ratio ± error, and the goal it must reach. */
+    record Row(String target, String figures, double ratio, double error, double goal, boolean percent) {
+        String verdict() {
+            if (Double.isNaN(ratio)) {
+                return "—";
+            }
+            if (ratio >= goal) {
+                return !Double.isNaN(error) && ratio - error < goal ? "met (error spans the goal)" : "met";
+            }
+            return !Double.isNaN(error) && ratio + error >= goal ? "missed (error spans the goal)" : "missed";
+        }
+
+        String ratioText() {
+            if (percent) {
+                return Fmt.pct(ratio) + (Double.isNaN(error) ? "" : " ± " + Fmt.pct(error));
+            }
+            return Fmt.ratioPm(ratio, error);
+        }
+
+        String goalText() {
+            return "≥ " + (percent ? Fmt.pct(goal) : Fmt.ratio(goal));
+        }
+    }
+
+    private Targets() {
+    }
+
+    static List<Row> of(RunFolder run) {
+        List<Row> rows = new ArrayList<>();
+        keySchedule(run, rows);
+        records(run, rows);
+        handshakes(run, rows);
+        return rows;
+    }
+
+    // ---- key schedule: TLS 1.2 SHA-256 master + key block, best core path vs the JDK and bctls ----
+
+    private static void keySchedule(RunFolder run, List<Row> rows) {
+        JmhResult best = null;
+        JmhResult jdk = null;
+        JmhResult bctls = null;
+        for (JmhResult r : run.ofClass("KeyScheduleBenchmark")) {
+            if (r.intrinsicsOff() || !r.method().equals("masterAndKeyBlock") || !"tls12-sha256".equals(r.param("schedule"))) {
+                continue;
+            }
+            String impl = String.valueOf(r.param("impl"));
+            if (impl.startsWith("core-") && (best == null || r.opsPerSecond() > best.opsPerSecond())) {
+                best = r;
+            } else if (impl.equals("jdk")) {
+                jdk = r;
+            } else if (impl.equals("bctls")) {
+                bctls = r;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        String what = "Key schedule, TLS 1.2 SHA-256 master + key block, " + best.param("impl");
+        for (JmhResult base : new JmhResult[] {jdk, bctls}) {
+            if (base != null) {
+                boolean isJdk = base == jdk;
+                rows.add(ratioRow(what + (isJdk ? " vs the JDK's generators" : " vs bctls"),
+                        Fmt.pm(best.opsPerSecond(), best.opsPerSecondError()) + " vs "
+                                + Fmt.pm(base.opsPerSecond(), base.opsPerSecondError()) + " ops/s",
+                        best.opsPerSecond(), best.opsPerSecondError(), base.opsPerSecond(), base.opsPerSecondError(),
+                        isJdk ? 3 : 2));
+            }
+        }
+    }
+
+    // ---- records: AES-128-CBC-SHA seal 16 KB, best provider ----
+
+    private static void records(RunFolder run, List<Row> rows) {
+        String suite = "AES-128-CBC-SHA";
+        int size = 16384;
+        Rec best = null;
+        for (Rec r : Records.of(run, false, false)) {
+            if (r.suite().equalsIgnoreCase(suite) && r.op().equals("seal") && r.size() == size
+                    && !r.buffer().equals("direct") && (best == null || r.bytesPerSecond() > best.bytesPerSecond())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        String what = suite + " seal, 16 KB, best provider (" + best.impl() + ", " + best.version() + ")";
+        String figure = Fmt.mbpsPm(best.bytesPerSecond(), best.bytesError());
+        double limit = Records.limit(run, best.impl(), best.suite(), size, "seal", false);
+        if (!Double.isNaN(limit)) {
+            rows.add(new Row(what + " of its own limit 1/(1/cipher + 1/mac)", figure + " vs " + Fmt.mbps(limit * size),
+                    best.opsPerSecond() / limit, best.r().opsPerSecondError() / limit, 0.9, true));
+        }
+        for (Rec e : Records.of(run, true, false)) {
+            if (e.impl().equals("jdk") && e.suite().equalsIgnoreCase(suite) && e.op().equals("seal") && e.size() == size
+                    && e.version().equals(best.version())) {
+                rows.add(ratioRow(what + " vs JSSE wrap", figure + " vs " + Fmt.mbpsPm(e.bytesPerSecond(), e.bytesError()),
+                        best.bytesPerSecond(), best.bytesError(), e.bytesPerSecond(), e.bytesError(), 1.2));
+                break;
+            }
+        }
+        Report.NativeRecord n = Report.nativeRecord(run.natives, suite, "seal", size);
+        if (n != null) {
+            rows.add(new Row(what + " of " + n.formula(), figure + " vs " + Fmt.mbps(n.bytesPerSecond()),
+                    best.bytesPerSecond() / n.bytesPerSecond(), best.bytesError() / n.bytesPerSecond(), 0.5, true));
+        }
+    }
+
+    // ---- handshakes: full RSA and ECDHE-ECDSA on the best core configuration; resumption ----
+
+    private static void handshakes(RunFolder run, List<Row> rows) {
+        List<Handshake> hs = Handshakes.of(run);
+        Handshake rsa = bestCore(hs, RSA, "full");
+        if (rsa != null) {
+            Handshake jsse = jsseDefault(hs, RSA, "full");
+            String what = "Full handshakes, " + RSA + ", core " + rsa.config();
+            if (jsse != null) {
+                rows.add(handshakeRatio(what + " vs JSSE (jdk)", rsa, jsse, 3));
+            }
+            Report.NativeHandshake n = Report.nativeHandshake(run.natives, RSA, "full", rsa.other());
+            if (n != null) {
+                rows.add(new Row(what + " of OpenSSL's 1/(1/sign + 1/verify)",
+                        Fmt.pm(rsa.perSecond(), rsa.error()) + " vs " + Fmt.g(n.perSecond()) + "/s",
+                        rsa.perSecond() / n.perSecond(), rsa.error() / n.perSecond(), 0.7, true));
+            }
+            Handshake resumed = find(hs, "core", rsa.config(), RSA, "resumed");
+            if (resumed != null) {
+                rows.add(handshakeRatio("Resumed vs full handshakes, " + RSA + ", core " + rsa.config(), resumed, rsa, 20));
+            }
+        }
+        Handshake ec = bestCore(hs, ECDHE_ECDSA, "full");
+        Handshake ecJsse = jsseDefault(hs, ECDHE_ECDSA, "full");
+        if (ec != null && ecJsse != null) {
+            rows.add(handshakeRatio("Full handshakes, " + ECDHE_ECDSA + " (P-256), core " + ec.config() + " vs JSSE (jdk)",
+                    ec, ecJsse, 4));
+        }
+    }
+
+    private static Row handshakeRatio(String what, Handshake a, Handshake b, double goal) {
+        return ratioRow(what, Fmt.pm(a.perSecond(), a.error()) + " vs " + Fmt.pm(b.perSecond(), b.error()) + " /s",
+                a.perSecond(), a.error(), b.perSecond(), b.error(), goal);
+    }
+
+    private static Row ratioRow(String what, String figures, double a, double ea, double b, double eb, double goal) {
+        return new Row(what, figures, a / b, Fmt.ratioError(a, ea, b, eb), goal, false);
+    }
+
+    /** The core's fastest provider configuration for a suite and mode (client + server pairs). */
+    private static Handshake bestCore(List<Handshake> hs, String suite, String mode) {
+        Handshake best = null;
+        for (Handshake h : hs) {
+            if (!h.server() && h.stack().equalsIgnoreCase("core") && h.suite().equals(suite) && h.mode().equals(mode)
+                    && (best == null || h.perSecond() > best.perSecond())) {
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    private static Handshake jsseDefault(List<Handshake> hs, String suite, String mode) {
+        for (Handshake h : hs) {
+            if (!h.server() && h.jsse() && h.defaultConfig() && h.suite().equals(suite) && h.mode().equals(mode)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private static Handshake find(List<Handshake> hs, String stack, String config, String suite, String mode) {
+        for (Handshake h : hs) {
+            if (!h.server() && h.stack().equalsIgnoreCase(stack) && h.config().equals(config) && h.suite().equals(suite)
+                    && h.mode().equals(mode)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** The section, or nothing when the run has none of the targets' figures. */
+    static void render(StringBuilder md, RunFolder run) {
+        List<Row> rows = of(run);
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Targets\n\n");
+        md.append("The benchmark issue's targets, each judged by a ratio of figures from this run (± propagates both "
+                + "figures' JMH errors; n/a where a figure has too few iterations for one). \"Best\" is the fastest core "
+                + "provider or configuration in the run.\n\n");
+        md.append("| target | figures | ratio | goal | verdict |\n|---|---|---:|---:|---|\n");
+        for (Row r : rows) {
+            md.append("| ").append(Fmt.cell(r.target())).append(" | ").append(Fmt.cell(r.figures())).append(" | ")
+                    .append(r.ratioText()).append(" | ").append(r.goalText()).append(" | ").append(r.verdict()).append(" |\n");
+        }
+        md.append('\n');
+        zeroAllocation(md, run);
+    }
+
+    /**
+     * Seal and the key schedule at 0 B/op: which measured paths allocate, by provider. Open is
+     * left out: its benchmark replaces the opener each time the ring of sealed records is used up
+     * (RecordWorkload), an allocation it adds to open's B/op; open itself is held at 0 B by
+     * RecordAllocationTest.
+     */
+    private static void zeroAllocation(StringBuilder md, RunFolder run) {
+        List<String> allocating = new ArrayList<>();
+        int zero = 0;
+        for (Rec r : Records.of(run, false, false)) {
+            double b = r.r().bytesPerOp();
+            if (!r.op().equals("seal") || Double.isNaN(b)) {
+                continue;
+            }
+            if (b < 1) {
+                zero++;
+            } else {
+                allocating.add(r.impl() + " " + r.suite() + " seal");
+            }
+        }
+        for (JmhResult r : run.ofClass("KeyScheduleBenchmark")) {
+            String impl = String.valueOf(r.param("impl"));
+            if (!impl.startsWith("core-") || Double.isNaN(r.bytesPerOp())) {
+                continue;
+            }
+            if (r.bytesPerOp() < 1) {
+                zero++;
+            } else {
+                allocating.add(impl + " key schedule");
+            }
+        }
+        if (zero + allocating.size() == 0) {
+            return;
+        }
+        md.append("0 B/op: ").append(zero).append(" of ").append(zero + allocating.size())
+                .append(" core seal and key-schedule figures allocate less than 1 byte per operation.");
+        if (!allocating.isEmpty()) {
+            md.append(" Paths that allocate (the provider's objects, see the B/op columns): ")
+                    .append(String.join(", ", new java.util.TreeSet<>(allocating))).append('.');
+        }
+        md.append(" Open's B/op includes the benchmark's ring rewind (a fresh opener per ring of records); open "
+                + "itself allocates nothing on SunJCE and Bouncy Castle CBC and RC4 (RecordAllocationTest).\n\n");
+    }
+}
