@@ -43,6 +43,8 @@ import javax.net.ssl.X509TrustManager;
 public abstract class HandshakeWorkload {
 
     public static final List<String> STACKS = List.of("core", "jsse", "bcjsse", "conscrypt");
+    /** The group ECDHE uses, for jdk.tls.namedGroups in benchmark forks: the core's first choice. */
+    public static final String NAMED_GROUPS = "secp256r1";
     public static final List<String> CONFIGS = List.of("jdk", "bc-first", "accp-first", "conscrypt-first");
     public static final List<String> MODES = List.of("full", "resumed", "clientauth");
     /** The brief's twelve suites and the GCM baseline (all TLS 1.2). */

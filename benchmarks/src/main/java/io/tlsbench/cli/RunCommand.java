@@ -515,6 +515,9 @@ public final class RunCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>();
         args.add("-Xms1g");
         args.add("-Xmx1g");
+        // ECDHE handshakes on P-256 in every stack, as the core negotiates: JSSE and BCJSSE would
+        // otherwise prefer X25519, a cheaper curve, and the comparison would not be like for like.
+        args.add("-Djdk.tls.namedGroups=" + HandshakeWorkload.NAMED_GROUPS);
         args.add("-XX:+UnlockDiagnosticVMOptions");
         args.add("--add-exports");
         args.add("java.base/sun.security.internal.spec=ALL-UNNAMED");

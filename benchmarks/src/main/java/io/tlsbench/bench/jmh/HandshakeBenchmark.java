@@ -19,11 +19,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * TLS 1.2 handshakes per second, client and server in one thread, per stack × provider
  * configuration × suite × mode. The server's share rides along as auxiliary counters: serverNs
  * and clientNs are the nanoseconds spent inside each side's engine calls (see HandshakeWorkload).
+ * ECDHE runs on P-256 in every stack: the fork pins JSSE's and BCJSSE's groups (jdk.tls.namedGroups)
+ * to what the core negotiates; Conscrypt (BoringSSL) keeps its own order, X25519 first.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/sun.security.internal.spec=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/sun.security.internal.spec=ALL-UNNAMED",
+        "-Djdk.tls.namedGroups=" + HandshakeWorkload.NAMED_GROUPS})
 public class HandshakeBenchmark {
 
     @Param({"core", "jsse", "bcjsse", "conscrypt"})
