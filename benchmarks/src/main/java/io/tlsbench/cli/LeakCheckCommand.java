@@ -6,6 +6,7 @@ import io.tlsbench.leak.CbcInputs;
 import io.tlsbench.leak.LeakCheck;
 import io.tlsbench.leak.LeakReport;
 import io.tlsbench.provider.ProviderId;
+import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.PrintWriter;
@@ -54,12 +55,20 @@ public final class LeakCheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<stamp>-leakcheck)")
     Path out;
 
+    @Option(names = "--mac-check", paramLabel = "provider|constant-time",
+            description = "how CBC open computes the MAC (default: ${DEFAULT-VALUE}; see CbcMacCheck)")
+    String macCheck = "provider";
+
     @Override
     public Integer call() throws Exception {
         CipherSuite s = CipherSuite.forName(suite);
         List<Integer> pads = paddings == null || paddings.isEmpty() ? CbcInputs.DEFAULT_PADDINGS : paddings;
         LeakCheck check = new LeakCheck(s, pads, samples, line -> spec.commandLine().getErr().println("tlsbench leakcheck: " + line));
         List<String> notes = new ArrayList<>();
+        // The opener reads the process-wide default when it is made; this JVM runs only this command.
+        CbcMacCheck macCheckMode = CbcMacCheck.parse(macCheck);
+        System.setProperty(CbcMacCheck.PROPERTY, macCheckMode.label());
+        notes.add("CBC MAC check: " + macCheckMode.label());
         List<ProviderId> ids = new ArrayList<>();
         for (ProviderId id : RunCommand.providerIds(providers, notes)) {
             String why = RecordWorkload.unsupported(id, s, ProtocolVersion.TLS12);

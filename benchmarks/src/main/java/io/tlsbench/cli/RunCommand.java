@@ -8,6 +8,7 @@ import io.tlsbench.bench.BenchmarkMatrix;
 import io.tlsbench.bench.BenchmarkMatrix.Axes;
 import io.tlsbench.bench.BenchmarkMatrix.Block;
 import io.tlsbench.bench.HandshakeWorkload;
+import io.tlsbench.report.JmhResult;
 import io.tlsbench.report.NativeReference;
 import io.tlsbench.report.Report;
 import io.tlsbench.bench.Environment;
@@ -204,6 +205,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** RecordBenchmark's open method, the one the constant-time MAC check changes. */
+    static final String RECORD_OPEN = "open";
+
     /** The handshake targets' suites: RSA key exchange and ECDHE-ECDSA on P-256. */
     static final List<String> HEADLINE_SUITES = List.of("TLS_RSA_WITH_AES_128_CBC_SHA",
             "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA");
@@ -388,6 +392,15 @@ public final class RunCommand implements Callable<Integer> {
             for (Block b : blocks) {
                 specs.add(new RunSpec(new Block(b.name() + "-aes-sha-off", b.benchmarkClass(), b.params()),
                         preset.methods.get(b.benchmarkClass()), off, setupSeconds(b)));
+            }
+        }
+        // CBC open again with the constant-time MAC check, to show what it costs (SunJCE, TLS 1.2).
+        if (preset.intrinsicsOff != null && providers.contains(ProviderId.SUNJCE)) {
+            Axes cbc = new Axes(null, List.of("AES-128-CBC-SHA", "AES-256-CBC-SHA", "AES-128-CBC-SHA256"), List.of("tls12"),
+                    a.sizes(), List.of("heap"), null, null, null, null);
+            for (Block b : BenchmarkMatrix.records(cbc, List.of(ProviderId.SUNJCE))) {
+                specs.add(new RunSpec(new Block(b.name() + "-constant-time-mac", b.benchmarkClass(), b.params()),
+                        List.of(RECORD_OPEN), List.of(JmhResult.CONSTANT_TIME_MAC_ARG), setupSeconds(b)));
             }
         }
         return specs;

@@ -82,7 +82,7 @@ final class Handshakes {
     static List<Handshake> of(RunFolder run) {
         List<Handshake> out = new ArrayList<>();
         for (JmhResult r : run.results) {
-            if (r.className().contains("Handshake") && !r.intrinsicsOff()) {
+            if (r.className().contains("Handshake") && !r.variant()) {
                 out.add(of(r));
             }
         }

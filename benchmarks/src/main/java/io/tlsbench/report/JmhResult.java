@@ -69,6 +69,19 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         return jvmArgs.contains("-XX:-UseAES");
     }
 
+    /** The JVM argument that makes CBC open check MACs with tlsbench's constant-time HMAC. */
+    public static final String CONSTANT_TIME_MAC_ARG = "-Dtlsbench.cbcMacCheck=constant-time";
+
+    /** True when CBC open ran with the constant-time MAC check (see CbcMacCheck). */
+    public boolean constantTimeMac() {
+        return jvmArgs.contains(CONSTANT_TIME_MAC_ARG);
+    }
+
+    /** A rerun under changed JVM settings (intrinsics off, constant-time MAC), not a main figure. */
+    public boolean variant() {
+        return intrinsicsOff() || constantTimeMac();
+    }
+
     /** Operations per second, converted from the score unit (ops/s, ops/ms, s/op, ns/op, ...); NaN if unknown. */
     public double opsPerSecond() {
         return toOpsPerSecond(score, unit);

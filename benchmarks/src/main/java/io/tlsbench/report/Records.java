@@ -58,7 +58,7 @@ final class Records {
     static List<Rec> of(RunFolder run, boolean engines, boolean intrinsicsOff) {
         List<Rec> out = new ArrayList<>();
         for (JmhResult r : run.ofClass(engines ? ENGINE : CORE)) {
-            if (r.intrinsicsOff() == intrinsicsOff) {
+            if (r.intrinsicsOff() == intrinsicsOff && !r.constantTimeMac()) {
                 Rec rec = of(r);
                 if (rec != null) {
                     out.add(rec);

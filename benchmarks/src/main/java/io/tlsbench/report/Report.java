@@ -102,6 +102,7 @@ public final class Report {
         keySchedule();
         records();
         intrinsics();
+        constantTimeMac();
         engines();
         handshakes();
         nativeSection();
@@ -176,7 +177,7 @@ public final class Report {
     private void keySchedule() {
         List<JmhResult> ks = new ArrayList<>();
         for (JmhResult r : run.ofClass("KeyScheduleBenchmark")) {
-            if (!r.intrinsicsOff()) {
+            if (!r.variant()) {
                 ks.add(r);
             }
         }
@@ -453,27 +454,44 @@ public final class Report {
         md.append("![").append(title).append("](").append(CHART_SIZES).append(")\n\n");
     }
 
-    // ---- AES-NI share ----
+    // ---- reruns under other JVM settings: AES-NI share, constant-time CBC MAC ----
 
     private void intrinsics() {
-        List<JmhResult> off = new ArrayList<>();
+        variantSection(JmhResult::intrinsicsOff, "AES-NI share", "The same benchmarks rerun in JVMs started with the AES, "
+                + "GHASH and SHA intrinsics off (`-XX:-UseAES` and friends in the fork's JVM arguments). **speed-up** = with "
+                + "/ without; **time saved** = 1 − without / with, the share of the plain-Java time that the CPU's "
+                + "instructions remove.", "with intrinsics", "without", "speed-up", "time saved");
+    }
+
+    private void constantTimeMac() {
+        variantSection(JmhResult::constantTimeMac, "CBC open with the constant-time MAC check", "CBC open rerun with "
+                + "`" + JmhResult.CONSTANT_TIME_MAC_ARG + "`: the MAC is checked by tlsbench's own HMAC, whose time "
+                + "depends only on the record's public length (`tlsbench leakcheck --mac-check constant-time`), instead "
+                + "of the provider's HMAC topped up with dummy hashing (the default). The provider still decrypts. "
+                + "**cost** = provider check / constant-time check; **check's share** = 1 − constant-time / provider, the "
+                + "part of a constant-time open's time that the slower check adds.",
+                "provider MAC check", "constant-time", "cost", "check's share");
+    }
+
+    /** A table of each variant figure beside the same benchmark and parameters in the main run. */
+    private void variantSection(java.util.function.Predicate<JmhResult> isVariant, String title, String intro,
+                                String mainColumn, String variantColumn, String ratioColumn, String shareColumn) {
+        List<JmhResult> variants = new ArrayList<>();
         for (JmhResult r : run.results) {
-            if (r.intrinsicsOff()) {
-                off.add(r);
+            if (isVariant.test(r)) {
+                variants.add(r);
             }
         }
-        if (off.isEmpty()) {
+        if (variants.isEmpty()) {
             return;
         }
-        md.append("## AES-NI share\n\n");
-        md.append("The same benchmarks rerun in JVMs started with the AES, GHASH and SHA intrinsics off (`-XX:-UseAES` and "
-                + "friends in the fork's JVM arguments). **speed-up** = with / without; **time saved** = 1 − without / with, "
-                + "the share of the plain-Java time that the CPU's instructions remove.\n\n");
-        md.append("| benchmark | params | with intrinsics | without | speed-up | time saved |\n|---|---|---:|---:|---:|---:|\n");
-        for (JmhResult o : off) {
+        md.append("## ").append(title).append("\n\n").append(intro).append("\n\n");
+        md.append("| benchmark | params | ").append(mainColumn).append(" | ").append(variantColumn).append(" | ")
+                .append(ratioColumn).append(" | ").append(shareColumn).append(" |\n|---|---|---:|---:|---:|---:|\n");
+        for (JmhResult o : variants) {
             JmhResult on = null;
             for (JmhResult r : run.results) {
-                if (!r.intrinsicsOff() && r.benchmark().equals(o.benchmark()) && r.params().equals(o.params())) {
+                if (!r.variant() && r.benchmark().equals(o.benchmark()) && r.params().equals(o.params())) {
                     on = r;
                     break;
                 }
@@ -780,7 +798,7 @@ public final class Report {
         Set<String> special = Set.of("KeyScheduleBenchmark", Records.CORE, Records.ENGINE);
         Map<String, List<JmhResult>> byClass = new LinkedHashMap<>();
         for (JmhResult r : run.results) {
-            if (special.contains(r.className()) || r.className().contains("Handshake") || r.intrinsicsOff()) {
+            if (special.contains(r.className()) || r.className().contains("Handshake") || r.variant()) {
                 continue;
             }
             byClass.computeIfAbsent(r.className(), k -> new ArrayList<>()).add(r);

@@ -57,7 +57,7 @@ final class Targets {
         JmhResult jdk = null;
         JmhResult bctls = null;
         for (JmhResult r : run.ofClass("KeyScheduleBenchmark")) {
-            if (r.intrinsicsOff() || !r.method().equals("masterAndKeyBlock") || !"tls12-sha256".equals(r.param("schedule"))) {
+            if (r.variant() || !r.method().equals("masterAndKeyBlock") || !"tls12-sha256".equals(r.param("schedule"))) {
                 continue;
             }
             String impl = String.valueOf(r.param("impl"));

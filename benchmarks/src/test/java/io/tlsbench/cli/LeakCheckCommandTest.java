@@ -61,6 +61,7 @@ class LeakCheckCommandTest {
         "--suite|TLS_RSA_WITH_RC4_128_SHA",
         "--providers|nope",
         "--paddings|256",
+        "--mac-check|sometimes",
     })
     void badArgumentsExitTwoWithOneLine(String option, String value, @TempDir Path dir) {
         CliTest.Result r = CliTest.run("leakcheck", option, value, "--out",

@@ -36,14 +36,18 @@ import javax.crypto.spec.IvParameterSpec;
  * received MAC is read out of its secret position by scanning every position it could occupy and
  * rotating in log steps (BearSSL's idea, written anew); the comparison folds all bytes into one
  * flag. Every failure — bad padding, bad MAC, a fragment too short or not whole blocks — is the
- * same bad_record_mac. What remains: the data's memory addresses and one integer division depend
- * on the padding length, and the provider's own cost of hashing d bytes in the MAC and the rest
- * in the dummy is not exactly that of any other split: {@code tlsbench leakcheck} measures tens of
- * nanoseconds between padding 0 and 255 on every provider (results/ *-leakcheck/leakcheck.md).
+ * same bad_record_mac. What remains with the provider's HMAC ({@link CbcMacCheck#PROVIDER}): the
+ * provider's cost of hashing d bytes in the MAC and the rest in the dummy is not exactly that of
+ * any other split, and {@code tlsbench leakcheck} measures nanoseconds to tens of nanoseconds
+ * between padding 0 and 255 on every provider (results/ *-leakcheck/leakcheck.md). With
+ * {@link CbcMacCheck#CONSTANT_TIME} the MAC is tlsbench's {@link ConstantTimeHmac}, whose work
+ * depends on the public record length only.
  */
 final class CbcRecordCipher extends RecordCipher {
 
     private final RecordMac mac;
+    /** Null unless CBC open checks the MAC with tlsbench's constant-time HMAC. */
+    private final ConstantTimeHmac constantTimeMac;
     private final RandomBlocks random;
     private final int blockLength;
     private final int macLength;
@@ -55,9 +59,12 @@ final class CbcRecordCipher extends RecordCipher {
     private final byte[] rotated = new byte[64];
 
     CbcRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider, WorkSpace space,
-                    byte[] macKey, byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence) {
+                    byte[] macKey, byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence,
+                    CbcMacCheck macCheck) {
         super(suite, version, sealing, provider, space, writeKey, firstSequence);
         this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
+        this.constantTimeMac = !sealing && macCheck == CbcMacCheck.CONSTANT_TIME && version != ProtocolVersion.SSL3
+                ? ConstantTimeHmac.create(suite.mac.hash, macKey) : null;
         this.blockLength = suite.cipher.blockLength;
         this.macLength = suite.mac.length();
         this.explicitIv = version.explicitCbcIv();
@@ -67,6 +74,11 @@ final class CbcRecordCipher extends RecordCipher {
         // TLS 1.1+: the key block has no IV; any starting residue works (see the class comment).
         byte[] iv = explicitIv ? new byte[blockLength] : keyBlockIv;
         initOnce(new IvParameterSpec(iv));
+    }
+
+    /** Whether open checks the MAC with tlsbench's constant-time HMAC (for tests). */
+    boolean constantTimeMacCheck() {
+        return constantTimeMac != null;
     }
 
     @Override
@@ -127,10 +139,14 @@ final class CbcRecordCipher extends RecordCipher {
         int effectivePad = select(good, pad, 0);
         int dataLength = n - macLength - 1 - effectivePad;
 
-        work.limit(ivLength + dataLength).position(ivLength);
-        mac.compute(seq, type, wireVersion, work, computed, 0);
-        int prefix = mac.innerPrefixLength();
-        mac.dummyBlocks(mac.blocks(prefix + n - macLength - 1) - mac.blocks(prefix + dataLength));
+        if (constantTimeMac != null) {
+            constantTimeMac.compute(seq, type, wireVersion, work, ivLength, dataLength, n - macLength - 1, computed);
+        } else {
+            work.limit(ivLength + dataLength).position(ivLength);
+            mac.compute(seq, type, wireVersion, work, computed, 0);
+            int prefix = mac.innerPrefixLength();
+            mac.dummyBlocks(mac.blocks(prefix + n - macLength - 1) - mac.blocks(prefix + dataLength));
+        }
 
         work.limit(work.capacity());
         extractMac(ivLength, n, dataLength);
@@ -162,7 +178,7 @@ final class CbcRecordCipher extends RecordCipher {
                 slot = 0;
             }
         }
-        int rotation = (dataLength - scanFrom) % macLength;
+        int rotation = modulo(dataLength - scanFrom, macLength);
         for (int shift = 1, bit = 0; shift < macLength; shift <<= 1, bit++) {
             int take = -((rotation >>> bit) & 1);
             for (int k = 0; k < macLength; k++) {
@@ -174,6 +190,19 @@ final class CbcRecordCipher extends RecordCipher {
         Arrays.fill(rotated, 0, macLength, (byte) 0);
     }
 
+    /**
+     * x mod m by conditional subtractions of m·2^k, k = 9…0: no division, whose latency can
+     * depend on its operands. Needs 0 ≤ x < m·2^10 (here x ≤ 255 + MAC length).
+     */
+    static int modulo(int x, int m) {
+        int r = x;
+        for (int k = 9; k >= 0; k--) {
+            int mk = m << k;
+            r -= mk & greaterOrEqual(r, mk);
+        }
+        return r;
+    }
+
     private int roundUp(int n) {
         return (n + blockLength - 1) / blockLength * blockLength;
     }
@@ -181,6 +210,9 @@ final class CbcRecordCipher extends RecordCipher {
     @Override
     protected void wipeKeys() {
         mac.wipe();
+        if (constantTimeMac != null) {
+            constantTimeMac.wipe();
+        }
         Arrays.fill(computed, (byte) 0);
         Arrays.fill(randomBlock, (byte) 0);
     }

@@ -93,6 +93,14 @@ public abstract class RecordCipher {
     public static RecordCipher create(CipherSuite suite, ProtocolVersion version, SessionKeys keys,
                                       ConnectionEnd writer, boolean sealing, ProviderSet provider, WorkSpace space,
                                       SecureRandom random, long firstSequence) {
+        return create(suite, version, keys, writer, sealing, provider, space, random, firstSequence,
+                CbcMacCheck.fromSystemProperty());
+    }
+
+    /** As above, with CBC open's MAC check chosen by the caller (see {@link CbcMacCheck}). */
+    public static RecordCipher create(CipherSuite suite, ProtocolVersion version, SessionKeys keys,
+                                      ConnectionEnd writer, boolean sealing, ProviderSet provider, WorkSpace space,
+                                      SecureRandom random, long firstSequence, CbcMacCheck macCheck) {
         if (suite == null || version == null || keys == null || writer == null || provider == null || space == null) {
             throw new IllegalArgumentException("suite, version, keys, writer, provider and work space are required");
         }
@@ -107,7 +115,7 @@ public abstract class RecordCipher {
         switch (suite.cipher.kind) {
             case BLOCK:
                 return new CbcRecordCipher(suite, version, sealing, provider, space, macKey, writeKey, iv,
-                        random == null ? new SecureRandom() : random, firstSequence);
+                        random == null ? new SecureRandom() : random, firstSequence, macCheck);
             case STREAM:
                 return new StreamRecordCipher(suite, version, sealing, provider, space, macKey, writeKey, firstSequence);
             case AEAD:
