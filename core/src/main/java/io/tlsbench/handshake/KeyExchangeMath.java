@@ -189,7 +189,12 @@ final class KeyExchangeMath {
             while (z < s.length - 1 && s[z] == 0) {
                 z++;
             }
-            return z == 0 ? s : Arrays.copyOfRange(s, z, s.length);
+            if (z == 0) {
+                return s;
+            }
+            byte[] stripped = Arrays.copyOfRange(s, z, s.length);
+            Arrays.fill(s, (byte) 0); // the unstripped secret must not outlive the copy
+            return stripped;
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw illegal("DH agreement failed: " + e.getMessage());
         }

@@ -48,8 +48,18 @@ public final class Session {
         return suite;
     }
 
+    /** The master secret array itself (tests check that invalidation zeroed it). */
     byte[] masterSecret() {
         return masterSecret;
+    }
+
+    /**
+     * A copy of the master secret to resume with, or null once invalidated. Atomic with
+     * {@link #invalidate()}: a cache evicting this session on one thread while another resumes it
+     * yields null (a full handshake), never a half-wiped copy.
+     */
+    synchronized byte[] masterSecretCopy() {
+        return invalid ? null : masterSecret.clone();
     }
 
     public boolean extendedMasterSecret() {
@@ -70,7 +80,7 @@ public final class Session {
     }
 
     /** No more resumption; the master secret is wiped. */
-    public void invalidate() {
+    public synchronized void invalidate() {
         invalid = true;
         Arrays.fill(masterSecret, (byte) 0);
     }

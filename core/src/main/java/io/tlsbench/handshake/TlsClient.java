@@ -245,7 +245,11 @@ public final class TlsClient extends TlsEngine {
             }
             resumed = true;
             session = offered;
-            master = offered.masterSecret().clone();
+            master = offered.masterSecretCopy();
+            if (master == null) {
+                throw new TlsAlertException(AlertDescription.INTERNAL_ERROR,
+                        "the offered session was invalidated during the handshake");
+            }
             installKeys(master, clientRandom, serverRandom);
             keyLog(clientRandom, master);
             state = State.WAIT_CCS;
@@ -353,7 +357,6 @@ public final class TlsClient extends TlsEngine {
         } else if (certificateRequested) {
             sendCertificate(credential == null ? List.of() : credential.chain());
         }
-        byte[] preMaster;
         try {
             preMaster = clientKeyExchange();
         } catch (GeneralSecurityException e) {
@@ -383,8 +386,7 @@ public final class TlsClient extends TlsEngine {
 
     private byte[] clientKeyExchange() throws GeneralSecurityException, TlsAlertException {
         Writer w = new Writer(600);
-        byte[] preMaster;
-        KeyExchange kx = suite.keyExchange;
+        KeyExchange kx = suite.keyExchange; // preMaster is the engine's field: wiped on release even if this throws
         if (kx == KeyExchange.RSA) {
             preMaster = new byte[48];
             config.random.nextBytes(preMaster);

@@ -68,6 +68,9 @@ public abstract class TlsEngine {
     /** Every handshake message sent and received, in order (hashed for Finished, CertificateVerify, EMS). */
     protected final Writer transcript = new Writer(4096);
 
+    /** The key block's last expansion: wiped as soon as the ciphers are keyed (kept for {@link #secretHolders}). */
+    private SessionKeys keyBlock;
+
     private RecordCipher readCipher;
     private RecordCipher writeCipher;
     private RecordCipher pendingRead;
@@ -349,6 +352,9 @@ public abstract class TlsEngine {
         if (l == AlertLevel.FATAL) {
             failed = true; // the peer sent it: no alert goes back
             TlsAlertException e = new TlsAlertException(AlertLevel.FATAL, d, "received from the peer", null);
+            if (session != null) {
+                session.invalidate(); // RFC 5246 §7.2.2: no resumption after a fatal alert, whichever side sent it
+            }
             release();
             throw e;
         }
@@ -466,10 +472,14 @@ public abstract class TlsEngine {
         return null;
     }
 
+    /** A larger heap copy; a heap original (plaintext that outgrew its buffer before) is zeroed, not left behind. */
     private static ByteBuffer grow(ByteBuffer b, int capacity) {
         ByteBuffer g = ByteBuffer.allocate(capacity);
         b.flip();
         g.put(b);
+        if (b.hasArray()) {
+            Arrays.fill(b.array(), b.arrayOffset(), b.arrayOffset() + b.capacity(), (byte) 0);
+        }
         return g;
     }
 
@@ -481,6 +491,7 @@ public abstract class TlsEngine {
      */
     protected final void installKeys(byte[] master, byte[] clientRandom, byte[] serverRandom) {
         SessionKeys keys = new SessionKeys(KeyBlockLayout.of(suite, version));
+        keyBlock = keys;
         try {
             keySchedule.keyBlock(version, suite, master, clientRandom, serverRandom, keys);
             pendingWrite = RecordCipher.create(suite, version, keys, side, true, config.provider, config.random);
@@ -505,6 +516,9 @@ public abstract class TlsEngine {
 
     /** The master secret of this connection (wiped on release). */
     protected byte[] master;
+
+    /** The pre-master secret while it is in use (wiped after the master secret is derived, and on release). */
+    protected byte[] preMaster;
 
     /** Our private key as the configured provider holds it (imported once, see ProviderSet.nativeKey). */
     protected final java.security.PrivateKey signingKey(Credential c) {
@@ -690,6 +704,53 @@ public abstract class TlsEngine {
         if (master != null) {
             Arrays.fill(master, (byte) 0);
         }
+        if (preMaster != null) {
+            Arrays.fill(preMaster, (byte) 0);
+        }
+        if (keyBlock != null) {
+            keyBlock.wipe();
+        }
+    }
+
+    /** Bytes of a partial record received and waiting for the rest (TlsConnection: end of stream inside a record). */
+    final int bufferedInput() {
+        return inbound.position();
+    }
+
+    /**
+     * Test hook: every array and record buffer this connection holds that holds or held a secret
+     * or plaintext — pre-master, master, key block, the key schedule's keyed state, the pooled
+     * record buffers — by name, as views of the very memory (wrap of the array, duplicate of the
+     * buffer). Taken before the end of a connection, each must read as zeros after it released.
+     */
+    final java.util.Map<String, ByteBuffer> secretHolders() {
+        java.util.Map<String, ByteBuffer> out = new java.util.LinkedHashMap<>();
+        if (preMaster != null) {
+            out.put("pre-master secret", ByteBuffer.wrap(preMaster));
+        }
+        if (master != null) {
+            out.put("master secret", ByteBuffer.wrap(master));
+        }
+        if (keyBlock != null) {
+            String[] names = {"key block", "client MAC key", "server MAC key", "client write key", "server write key",
+                "client IV", "server IV"};
+            List<byte[]> arrays = keyBlock.heldArrays();
+            for (int i = 0; i < arrays.size(); i++) {
+                out.put(names[i], ByteBuffer.wrap(arrays.get(i)));
+            }
+        }
+        List<byte[]> schedule = keySchedule.heldArrays();
+        for (int i = 0; i < schedule.size(); i++) {
+            out.put("key schedule array " + i, ByteBuffer.wrap(schedule.get(i)));
+        }
+        String[] names = {"inbound record buffer", "plaintext buffer", "application input buffer", "outbound buffer"};
+        PooledBuffer[] handles = {inboundHandle, plainHandle, appInHandle, outboundHandle};
+        for (int i = 0; i < handles.length; i++) {
+            if (handles[i] != null) {
+                out.put(names[i], handles[i].buffer().duplicate().clear());
+            }
+        }
+        return out;
     }
 
     static String messageName(int type) {

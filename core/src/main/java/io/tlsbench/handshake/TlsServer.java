@@ -179,8 +179,9 @@ public final class TlsServer extends TlsEngine {
                 throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
                         "client resumes an extended-master-secret session without the extension");
             }
-            if (cached.extendedMasterSecret() == clientEms) {
-                resume(cached, secureRenegotiation);
+            byte[] cachedMaster = cached.extendedMasterSecret() == clientEms ? cached.masterSecretCopy() : null;
+            if (cachedMaster != null) { // null: invalidated since the lookup (evicted, or a fatal alert elsewhere)
+                resume(cached, cachedMaster, secureRenegotiation);
                 return;
             }
         }
@@ -338,7 +339,6 @@ public final class TlsServer extends TlsEngine {
     }
 
     private void clientKeyExchange(Reader r) throws TlsAlertException {
-        byte[] preMaster;
         KeyExchange kx = suite.keyExchange;
         if (kx == KeyExchange.RSA) {
             byte[] encrypted = version == ProtocolVersion.SSL3 ? r.bytes(r.remaining(), "EncryptedPreMasterSecret")
@@ -419,12 +419,12 @@ public final class TlsServer extends TlsEngine {
                 "CertificateVerify", transcriptBytes());
     }
 
-    private void resume(Session cached, boolean secureRenegotiation) throws TlsAlertException {
+    private void resume(Session cached, byte[] cachedMaster, boolean secureRenegotiation) throws TlsAlertException {
         resumed = true;
         session = cached;
         suite = cached.suite();
         ems = cached.extendedMasterSecret();
-        master = cached.masterSecret().clone();
+        master = cachedMaster;
         config.random.nextBytes(serverRandom);
         sendServerHello(cached.idBytes(), secureRenegotiation, false);
         installKeys(master, clientRandom, serverRandom);

@@ -99,6 +99,11 @@ final class DigestHmac implements HmacFunction {
     }
 
     @Override
+    public java.util.List<byte[]> heldArrays() {
+        return java.util.List.of(ipad, opad, inner);
+    }
+
+    @Override
     public void wipe() {
         Arrays.fill(ipad, (byte) 0);
         Arrays.fill(opad, (byte) 0);

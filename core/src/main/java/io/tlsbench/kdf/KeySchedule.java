@@ -7,8 +7,10 @@ import io.tlsbench.suite.HashAlgorithm;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -387,6 +389,24 @@ public final class KeySchedule {
         }
         byte[] out = new byte[length];
         prf(prf).derive(master, 0, master.length, ascii(label), clientRandom, serverRandom, contextPart, out, 0, length);
+        return out;
+    }
+
+    /**
+     * Every array this schedule keeps that a derivation wrote secret-dependent bytes into (the
+     * objects themselves: scratch space, the PRFs' keyed HMAC states), so a test can see that
+     * {@link #wipe()} left them zero.
+     */
+    public List<byte[]> heldArrays() {
+        List<byte[]> out = new ArrayList<>(List.of(scratch, handshakeHash));
+        for (byte[] b : exactHashes) {
+            if (b != null) {
+                out.add(b);
+            }
+        }
+        for (Prf p : prfs.values()) {
+            out.addAll(p.heldArrays());
+        }
         return out;
     }
 

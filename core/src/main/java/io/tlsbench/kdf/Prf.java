@@ -208,6 +208,17 @@ public final class Prf {
         }
     }
 
+    /** The arrays that hold keyed state or PRF output (the objects themselves), for wipe checks. */
+    public java.util.List<byte[]> heldArrays() {
+        java.util.List<byte[]> out = new java.util.ArrayList<>(java.util.List.of(a, block, salt));
+        for (HmacFunction h : new HmacFunction[] {first, second}) {
+            if (h != null) {
+                out.addAll(h.heldArrays());
+            }
+        }
+        return out;
+    }
+
     /** Zeroes the keyed HMAC states. */
     public void wipe() {
         if (first != null) {

@@ -62,6 +62,11 @@ public final class SessionKeys {
         return keyBlock.clone();
     }
 
+    /** The seven arrays (raw key block, then the six secrets) themselves, for checks that {@link #wipe()} zeroed them. */
+    public java.util.List<byte[]> heldArrays() {
+        return java.util.List.of(keyBlock, clientMacKey, serverMacKey, clientWriteKey, serverWriteKey, clientIv, serverIv);
+    }
+
     /** Zeroes every secret. */
     public void wipe() {
         Arrays.fill(clientMacKey, (byte) 0);
