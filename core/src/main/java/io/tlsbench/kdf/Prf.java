@@ -210,7 +210,7 @@ public final class Prf {
 
     /** The arrays that hold keyed state or PRF output (the objects themselves), for wipe checks. */
     public java.util.List<byte[]> heldArrays() {
-        java.util.List<byte[]> out = new java.util.ArrayList<>(java.util.List.of(a, block, salt));
+        java.util.List<byte[]> out = new java.util.ArrayList<>(java.util.List.of(a, block)); // salt: constant letters
         for (HmacFunction h : new HmacFunction[] {first, second}) {
             if (h != null) {
                 out.addAll(h.heldArrays());
