@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * reversed by {@code -rev}, close_notify); not one may fail. At the end s_server's own count of
  * session cache hits equals our resumptions, and every pooled buffer is back.
  *
- * <p>{@code -Dtlsbench.soak.handshakes=N} sets the count (default 10,000: 36.6 s on this project's
- * 2-core machine, 273 handshakes/s, so the normal test command runs all of them).
+ * <p>{@code -Dtlsbench.soak.handshakes=N} sets the count (default 10,000: 31–41 s in three runs on
+ * this project's 2-core machine, so the normal test command runs all of them).
  */
 class OpenSslSoakTest {
 
