@@ -25,6 +25,9 @@ public final class FuzzCheck {
 
     /** Runs one input; an alert other than internal_error is a clean outcome, so is none. */
     public static void onlyAlerts(Run run) {
+        BufferPool pool = BufferPool.shared();
+        boolean tracking = pool.leakDetection();
+        pool.leakDetection(true); // a leak then names where its buffer was acquired
         long before = outstanding();
         try {
             run.run();
@@ -34,10 +37,13 @@ public final class FuzzCheck {
             }
         } catch (Exception e) {
             throw new AssertionError("bad input escaped as " + e, e);
+        } finally {
+            pool.leakDetection(tracking);
         }
         long after = outstanding();
         if (after != before) {
-            throw new AssertionError("pooled buffers outstanding went from " + before + " to " + after);
+            throw new AssertionError("pooled buffers outstanding went from " + before + " to " + after + "; acquired at "
+                    + pool.outstandingAcquisitions());
         }
     }
 
