@@ -60,7 +60,8 @@ class EngineFlightFuzzTest {
 
     /**
      * Starts the engine, feeds the peer's chunks (stopping at the first alert, which propagates),
-     * answers application data once the handshake is done, and closes it whatever happened.
+     * answers application data once the handshake is done, and closes and disposes of it whatever
+     * happened.
      */
     static void run(TlsEngine e, List<byte[]> chunks) throws Exception {
         try {
@@ -81,6 +82,7 @@ class EngineFlightFuzzTest {
             }
         } finally {
             e.close();
+            e.dispose(); // a peer that never answers close_notify: the buffers go back now
         }
     }
 }

@@ -111,8 +111,8 @@ enum Scenario {
                 clientSession = c.session();
                 serverSession = s.session();
             } finally {
-                c.close();
-                s.close();
+                c.dispose();
+                s.dispose();
             }
         }
         return new Session[] {clientSession, serverSession};
@@ -152,8 +152,8 @@ enum Scenario {
             c.close();
             Recording.pump(c, s, fromClient, fromServer);
         } finally {
-            c.close();
-            s.close();
+            c.dispose();
+            s.dispose();
         }
         String[] line = keyLog.get(0).split(" ");
         return new Recording(this, fromClient, fromServer, HexFormat.of().parseHex(line[1]),
