@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -71,13 +72,28 @@ class RunCommandTest {
             assertTrue(t.iterations() >= 3, ps.spec().name() + ": " + t);
         }
         RunCommand.Timing h = Preset.STANDARD.timing(BenchmarkMatrix.HANDSHAKE);
-        assertTrue(h.warmups() * h.warmupMillis() >= 3000, h.toString());
+        assertTrue(h.warmups() * h.warmupMillis() >= 6000, h.toString());
+        assertTrue(h.iterations() >= 5, h.toString());
         assertTrue(RunCommand.forkedJvmArgs().containsAll(List.of("-Xms1g", "-Xmx1g")));
+    }
+
+    /** The targets preset: every class the targets compare, each warmed and measured 5 × 1 s. */
+    @Test
+    void targetsPresetCoversEachTargetsFiguresWarmedUp() {
+        Set<String> classes = new java.util.TreeSet<>();
+        for (PlannedSpec ps : RunCommand.plan(Preset.TARGETS, ALL, null)) {
+            classes.add(ps.spec().benchmarkClass());
+            RunCommand.Timing t = Preset.TARGETS.timing(ps.spec().benchmarkClass());
+            assertTrue(t.iterations() >= 5 && t.warmups() * t.warmupMillis() >= 5000, ps.spec().name() + ": " + t);
+        }
+        assertEquals(new java.util.TreeSet<>(List.of(BenchmarkMatrix.KEY_SCHEDULE, BenchmarkMatrix.RECORD,
+                BenchmarkMatrix.CIPHER_CEILING, BenchmarkMatrix.MAC_CEILING, BenchmarkMatrix.JSSE_RECORD,
+                BenchmarkMatrix.HANDSHAKE)), classes);
     }
 
     /** The budgets the presets promise, from the same spec list and cost model the runner prints. */
     @ParameterizedTest
-    @EnumSource(value = Preset.class, names = {"QUICK", "STANDARD"})
+    @EnumSource(value = Preset.class, names = {"QUICK", "STANDARD", "TARGETS"})
     void presetsFitTheirBudgets(Preset preset) {
         List<PlannedSpec> plan = RunCommand.plan(preset, ALL, null);
         double seconds = plan.stream().mapToDouble(PlannedSpec::seconds).sum();
