@@ -45,6 +45,7 @@ import javax.crypto.spec.IvParameterSpec;
  */
 final class CbcRecordCipher extends RecordCipher {
 
+    /** Null when open checks the MAC with {@link #constantTimeMac}. */
     private final RecordMac mac;
     /** Null unless CBC open checks the MAC with tlsbench's constant-time HMAC. */
     private final ConstantTimeHmac constantTimeMac;
@@ -62,9 +63,10 @@ final class CbcRecordCipher extends RecordCipher {
                     byte[] macKey, byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence,
                     CbcMacCheck macCheck) {
         super(suite, version, sealing, provider, space, writeKey, firstSequence);
-        this.mac = RecordMac.create(version, suite.mac.hash, macKey, provider);
         this.constantTimeMac = !sealing && macCheck == CbcMacCheck.CONSTANT_TIME && version != ProtocolVersion.SSL3
                 ? ConstantTimeHmac.create(suite.mac.hash, macKey) : null;
+        // The provider's MAC only where it is used: sealing, or open without the constant-time check.
+        this.mac = constantTimeMac == null ? RecordMac.create(version, suite.mac.hash, macKey, provider) : null;
         this.blockLength = suite.cipher.blockLength;
         this.macLength = suite.mac.length();
         this.explicitIv = version.explicitCbcIv();
@@ -209,7 +211,9 @@ final class CbcRecordCipher extends RecordCipher {
 
     @Override
     protected void wipeKeys() {
-        mac.wipe();
+        if (mac != null) {
+            mac.wipe();
+        }
         if (constantTimeMac != null) {
             constantTimeMac.wipe();
         }

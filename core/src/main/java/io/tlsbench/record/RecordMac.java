@@ -24,15 +24,15 @@ abstract class RecordMac {
     protected final HashAlgorithm hash;
     /** The per-record header the MAC covers; 13 bytes in TLS, 11 in SSLv3. */
     protected final byte[] header;
-    private final MessageDigest dummy;
-    private final byte[] dummyBlocks;
+    private final ProviderSet provider;
+    /** Made on the first dummyBlocks call: only CBC open needs it, not seal or RC4. */
+    private MessageDigest dummy;
+    private byte[] dummyBlocks;
 
     RecordMac(HashAlgorithm hash, int headerLength, ProviderSet provider) {
         this.hash = hash;
         this.header = new byte[headerLength];
-        this.dummy = provider.messageDigest(hash);
-        // Enough for the compression calls 255 bytes of padding can save, plus the one always added.
-        this.dummyBlocks = new byte[(255 / hash.blockLength + 3) * hash.blockLength];
+        this.provider = provider;
     }
 
     static RecordMac create(ProtocolVersion version, HashAlgorithm hash, byte[] key, ProviderSet provider) {
@@ -64,6 +64,11 @@ abstract class RecordMac {
      * narrows the difference; it does not remove it (see results/ *-leakcheck/leakcheck.md).
      */
     void dummyBlocks(int count) {
+        if (dummy == null) {
+            dummy = provider.messageDigest(hash);
+            // Enough for the compression calls 255 bytes of padding can save, plus the one always added.
+            dummyBlocks = new byte[(255 / hash.blockLength + 3) * hash.blockLength];
+        }
         dummy.update(dummyBlocks, 0, (count + 1) * hash.blockLength);
         dummy.reset();
     }
