@@ -29,7 +29,7 @@ final class Extensions {
         Reader list = r.sub(r.u16("extensions length"), "extensions");
         while (list.hasRemaining()) {
             int type = list.u16("extension type");
-            byte[] body = list.vector16("extension " + type);
+            byte[] body = list.vector16("extension", type);
             if (out.put(type, body) != null) {
                 // RFC 5246 §7.4.1.4: there MUST NOT be more than one extension of the same type.
                 throw new TlsAlertException(AlertDescription.DECODE_ERROR, "extension " + type + " appears twice");

@@ -12,17 +12,28 @@ final class Reader {
     private final byte[] data;
     private int position;
     private final int limit;
+    /** What is being read, for error messages; a sub-reader's name is its parent's plus its field, made on failure only. */
     private final String what;
+    private final Reader parent;
 
     Reader(byte[] data, int offset, int length, String what) {
+        this(data, offset, length, what, null);
+    }
+
+    private Reader(byte[] data, int offset, int length, String what, Reader parent) {
         this.data = data;
         this.position = offset;
         this.limit = offset + length;
         this.what = what;
+        this.parent = parent;
     }
 
     Reader(byte[] data, String what) {
         this(data, 0, data.length, what);
+    }
+
+    private String what() {
+        return parent == null ? what : parent.what() + "/" + what;
     }
 
     int remaining() {
@@ -34,8 +45,17 @@ final class Reader {
     }
 
     private void need(int n, String field) throws TlsAlertException {
+        need(n, field, -1, false);
+    }
+
+    /**
+     * Field names are put together only for the error (a field number, " length"): decoding a
+     * valid message builds no strings.
+     */
+    private void need(int n, String field, int number, boolean length) throws TlsAlertException {
         if (n < 0 || remaining() < n) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + ": " + field + " needs " + n
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what() + ": " + field
+                    + (number >= 0 ? " " + number : "") + (length ? " length" : "") + " needs " + n
                     + " bytes, " + remaining() + " left");
         }
     }
@@ -47,6 +67,10 @@ final class Reader {
 
     int u16(String field) throws TlsAlertException {
         need(2, field);
+        return u16();
+    }
+
+    private int u16() {
         int v = ((data[position] & 0xff) << 8) | (data[position + 1] & 0xff);
         position += 2;
         return v;
@@ -60,7 +84,11 @@ final class Reader {
     }
 
     byte[] bytes(int n, String field) throws TlsAlertException {
-        need(n, field);
+        return bytes(n, field, -1);
+    }
+
+    private byte[] bytes(int n, String field, int number) throws TlsAlertException {
+        need(n, field, number, false);
         byte[] out = new byte[n];
         System.arraycopy(data, position, out, 0, n);
         position += n;
@@ -69,21 +97,29 @@ final class Reader {
 
     /** A vector with a 1-byte length. */
     byte[] vector8(String field) throws TlsAlertException {
-        return bytes(u8(field + " length"), field);
+        need(1, field, -1, true);
+        return bytes(data[position++] & 0xff, field);
     }
 
     byte[] vector16(String field) throws TlsAlertException {
-        return bytes(u16(field + " length"), field);
+        return vector16(field, -1);
+    }
+
+    /** A vector with a 2-byte length, named by a field and its number (e.g. "extension 13"). */
+    byte[] vector16(String field, int number) throws TlsAlertException {
+        need(2, field, number, true);
+        return bytes(u16(), field, number);
     }
 
     byte[] vector24(String field) throws TlsAlertException {
-        return bytes(u24(field + " length"), field);
+        need(3, field, -1, true);
+        return bytes(u24(field), field);
     }
 
     /** A sub-reader over the next n bytes; this reader skips them. */
     Reader sub(int n, String field) throws TlsAlertException {
         need(n, field);
-        Reader r = new Reader(data, position, n, what + "/" + field);
+        Reader r = new Reader(data, position, n, field, this);
         position += n;
         return r;
     }
@@ -96,7 +132,7 @@ final class Reader {
     /** The message must be consumed exactly: trailing bytes are a decode_error. */
     void end() throws TlsAlertException {
         if (hasRemaining()) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + ": " + remaining() + " trailing bytes");
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what() + ": " + remaining() + " trailing bytes");
         }
     }
 }

@@ -63,10 +63,10 @@ public abstract class TlsEngine {
     private ByteBuffer outbound = none;
     private ByteBuffer appIn = none;
     private ByteBuffer plain = none;
-    private final Writer handshakeIn = new Writer(1024);
-    private final Writer handshakeOut = new Writer(4096);
+    private final Writer handshakeIn = new Writer(512);
+    private final Writer handshakeOut = new Writer(2048);
     /** Every handshake message sent and received, in order (hashed for Finished, CertificateVerify, EMS). */
-    protected final Writer transcript = new Writer(4096);
+    protected final Writer transcript = new Writer(2048);
 
     /** The key block's last expansion: wiped as soon as the ciphers are keyed (kept for {@link #secretHolders}). */
     private SessionKeys keyBlock;
@@ -601,7 +601,7 @@ public abstract class TlsEngine {
     /** A list of 16-bit values with a 16-bit length (groups, signature schemes). */
     static List<Integer> u16List(byte[] body, String what) throws TlsAlertException {
         Reader r = new Reader(body, what);
-        int length = r.u16(what + " length");
+        int length = r.u16("length");
         if (length % 2 != 0) {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + " of " + length + " bytes");
         }

@@ -48,7 +48,7 @@ public abstract class RecordCipher {
     /** Heap staging for direct caller buffers on the Java-provider path; null otherwise. */
     private ByteBuffer stage;
     private final SequenceNumber sequence;
-    private static final int INITIAL_SPACE = 1024;
+    private static final int INITIAL_SPACE = 256;
     /** Slack beyond a record for explicit IVs, MACs and padding. */
     private static final int SLACK = 128;
     private boolean closed;
@@ -238,22 +238,25 @@ public abstract class RecordCipher {
 
     /** Grows the heap work space to hold n bytes (a direct one is always a whole record). */
     private void reserve(int n) {
-        if (work.capacity() < n) {
-            ByteBuffer old = work;
-            work = ByteBuffer.allocate(Math.max(n, RecordHeader.MAX_RECORD + SLACK));
-            zero(old);
-        }
+        work = grown(work, n);
     }
 
-    /** A heap buffer of at least n bytes: b itself, or a new one (b zeroed). */
+    /**
+     * A heap buffer of at least n bytes: b itself, or a new one (b zeroed) at least twice b's
+     * size, at most a whole record. Small first: a connection's handshake records are tens of
+     * bytes, and four record ciphers allocating and wiping 2^14-byte buffers for them were most
+     * of a resumed handshake's allocation.
+     */
     private static ByteBuffer grown(ByteBuffer b, int n) {
         if (b != null && b.capacity() >= n) {
             return b;
         }
+        int capacity = Math.max(n, INITIAL_SPACE);
         if (b != null) {
+            capacity = Math.max(capacity, Math.min(2 * b.capacity(), RecordHeader.MAX_RECORD + SLACK));
             zero(b);
         }
-        return ByteBuffer.allocate(Math.max(n, RecordHeader.MAX_RECORD + SLACK));
+        return ByteBuffer.allocate(capacity);
     }
 
     /** Writes the protected fragment of n plaintext bytes at target's position; consumes plaintext. */
