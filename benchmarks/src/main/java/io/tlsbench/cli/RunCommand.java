@@ -141,11 +141,18 @@ public final class RunCommand implements Callable<Integer> {
      *     AES-128-GCM records of 16 KB, heap, TLS 1.2, for every provider and both SSLEngines;
      *     the AES-128-CBC, AES-128-GCM and HmacSHA1 ceilings at 16 KB. 1 fork, 1 × 1 s warm-up,
      *     2 × 1 s measurement.</li>
-     * <li>standard — ≤ 40 min: the full record matrix (every suite, provider, size, buffer kind and
-     *     version it allows), every ceiling at every size, the SSLEngine peers (heap buffers), the
-     *     key schedule (master secret + key block, all four schedules), and SunJCE's AES records
-     *     and AES/SHA ceilings again with the intrinsics off (TLS 1.2). Iterations trimmed to fit:
-     *     1 × 300 ms warm-up, 2 × 300 ms measurement.</li>
+     * <li>standard — ≤ 40 min: every suite on every provider that offers it at TLS 1.2, every
+     *     size, heap buffers; direct buffers at 16 KB (the core copies a direct record through a
+     *     heap work space, so the cost of direct buffers is a per-byte copy, largest at 16 KB); TLS
+     *     1.0 for the CBC suites (the chained IV is the difference; RC4 records cost the same) at
+     *     64 B and 16 KB; every ceiling at every size; the SSLEngine peers on the same slices with
+     *     heap buffers; the key schedule (master secret + key block, all four schedules); handshakes
+     *     on every stack with the JDK's providers and ACCP first; SunJCE's AES records and AES/SHA
+     *     ceilings again with the intrinsics off, and CBC open with the constant-time MAC check
+     *     (TLS 1.2, 64 B and 16 KB). Records and ceilings are warmed 2 × 600 ms and measured
+     *     5 × 200 ms: SunJCE's 64-byte records reach their steady rate only after ~1.2 s, and five
+     *     iterations keep JMH's 99.9 % interval near ±4 standard deviations (three leave ±18). The
+     *     whole matrix is the full preset's.</li>
      * <li>targets — ≤ 12 min: only what the benchmark issue's targets compare (TLS 1.2 SHA-256
      *     master + key block; AES-128-CBC-SHA seal at 16 KB with its cipher and MAC ceilings and
      *     JSSE's wrap; RSA and ECDHE-ECDSA handshakes, full and resumed, core and JSSE, JDK and
@@ -162,15 +169,19 @@ public final class RunCommand implements Callable<Integer> {
                 Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
                 new Axes(List.of("tls10", "tls12-sha256"), List.of("AES-128-CBC-SHA", "AES-128-GCM"), List.of("tls12"),
                         List.of("16384"), List.of("heap"), List.of("AES-128-CBC", "AES-128-GCM"), List.of("HmacSHA1"),
-                        null, List.of("heap")),
+                        null, List.of("heap")), List.of(),
                 new Handshakes(List.of("core", "jsse"), List.of("jdk", "accp-first"), HEADLINE_SUITES,
                         List.of("full", "resumed"))),
-        STANDARD(new Timing(1, 1, 300, 3, 200),
-                Map.of(BenchmarkMatrix.HANDSHAKE, new Timing(1, 6, 1000, 5, 1000),
-                        BenchmarkMatrix.KEY_SCHEDULE, new Timing(1, 5, 1000, 5, 1000)),
-                40 * 60, List.of("tls12"),
+        STANDARD(new Timing(1, 2, 600, 5, 200),
+                Map.of(BenchmarkMatrix.HANDSHAKE, new Timing(1, 8, 1000, 5, 1000),
+                        BenchmarkMatrix.KEY_SCHEDULE, new Timing(1, 8, 1000, 5, 500)),
+                40 * 60, new Axes(null, null, List.of("tls12"), ENDS_OF_SIZES, null, null, null, null, null),
                 Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
-                new Axes(null, null, null, null, null, null, null, null, List.of("heap")),
+                new Axes(null, null, List.of("tls12"), null, List.of("heap"), null, null, null, List.of("heap")),
+                List.of(new Slice("-direct", new Axes(null, null, List.of("tls12"), List.of("16384"), List.of("direct"),
+                                null, null, null, null), false),
+                        new Slice("", new Axes(null, CBC_SUITES, List.of("tls10"), ENDS_OF_SIZES, List.of("heap"),
+                                null, null, null, List.of("heap")), true)),
                 new Handshakes(HandshakeWorkload.STACKS, List.of("jdk", "accp-first"), HEADLINE_SUITES,
                         List.of("full", "resumed"))),
         TARGETS(new Timing(1, 5, 1000, 5, 1000), Map.of(), 12 * 60, null,
@@ -178,35 +189,44 @@ public final class RunCommand implements Callable<Integer> {
                         BenchmarkMatrix.CIPHER_CEILING, List.of("encrypt"), BenchmarkMatrix.JSSE_RECORD, List.of("wrap")),
                 new Axes(List.of("tls12-sha256"), List.of("AES-128-CBC-SHA"), List.of("tls12"), List.of("16384"),
                         List.of("heap"), List.of("AES-128-CBC"), List.of("HmacSHA1"), List.of("jdk"), List.of("heap")),
-                new Handshakes(List.of("core", "jsse"), List.of("jdk", "accp-first"), HEADLINE_SUITES,
+                List.of(), new Handshakes(List.of("core", "jsse"), List.of("jdk", "accp-first"), HEADLINE_SUITES,
                         List.of("full", "resumed"))),
-        FULL(new Timing(2, 3, 1000, 5, 1000), Map.of(), Double.POSITIVE_INFINITY, RecordWorkload.VERSIONS, Map.of(),
-                Axes.everything(), new Handshakes(HandshakeWorkload.STACKS, HandshakeWorkload.CONFIGS,
+        FULL(new Timing(2, 3, 1000, 5, 1000), Map.of(), Double.POSITIVE_INFINITY,
+                new Axes(null, null, RecordWorkload.VERSIONS, null, null, null, null, null, null), Map.of(),
+                Axes.everything(), List.of(), new Handshakes(HandshakeWorkload.STACKS, HandshakeWorkload.CONFIGS,
                         HandshakeWorkload.SUITES, HandshakeWorkload.MODES));
 
         final Timing timing;
         /**
          * Longer timing for classes whose operation is long or JIT-heavy: a handshake runs through
          * hundreds of methods, and short iterations measured it half-compiled (a first standard
-         * run read resumed handshakes at a fifth of their warmed rate).
+         * run read resumed handshakes at a fifth of their warmed rate); the JDK's key generators
+         * and the core over ACCP step up to their steady rate only after 4–9 s.
          */
         final Map<String, Timing> classTiming;
         final double budgetSeconds;
-        /** Versions of the AES/SHA-intrinsics-off record rerun (null: none). */
-        final List<String> intrinsicsOff;
+        /**
+         * Versions and sizes of the variant reruns (SunJCE's AES and SHA with the intrinsics off,
+         * CBC open with the constant-time MAC check); null: none.
+         */
+        final Axes variants;
         /** Per benchmark class, the methods to run (absent: all). */
         final Map<String, List<String>> methods;
+        /** The key schedule, the records and SSLEngine peers' main slice, the ceilings. */
         final Axes axes;
+        /** Further slices of the record matrix (and of the SSLEngine peers where a slice says so). */
+        final List<Slice> slices;
         final Handshakes handshakes;
 
-        Preset(Timing timing, Map<String, Timing> classTiming, double budgetSeconds, List<String> intrinsicsOff,
-               Map<String, List<String>> methods, Axes axes, Handshakes handshakes) {
+        Preset(Timing timing, Map<String, Timing> classTiming, double budgetSeconds, Axes variants,
+               Map<String, List<String>> methods, Axes axes, List<Slice> slices, Handshakes handshakes) {
             this.timing = timing;
             this.classTiming = classTiming;
             this.budgetSeconds = budgetSeconds;
-            this.intrinsicsOff = intrinsicsOff;
+            this.variants = variants;
             this.methods = methods;
             this.axes = axes;
+            this.slices = slices;
             this.handshakes = handshakes;
         }
 
@@ -218,6 +238,19 @@ public final class RunCommand implements Callable<Integer> {
             return classTiming.getOrDefault(benchmarkClass, timing);
         }
     }
+
+    /**
+     * A further slice of the record matrix: its axes, a suffix that keeps its block names apart
+     * from the main slice's, and whether the SSLEngine peers run it too.
+     */
+    record Slice(String suffix, Axes axes, boolean peers) {
+    }
+
+    /** The smallest and largest record sizes: where per-record and per-byte costs each dominate. */
+    static final List<String> ENDS_OF_SIZES = List.of("64", "16384");
+
+    /** The suites whose TLS 1.0 records differ from TLS 1.2's (the chained IV of CBC). */
+    static final List<String> CBC_SUITES = List.of("AES-128-CBC-SHA", "AES-256-CBC-SHA", "3DES-EDE-CBC-SHA");
 
     /** RecordBenchmark's open method, the one the constant-time MAC check changes. */
     static final String RECORD_OPEN = "open";
@@ -373,8 +406,22 @@ public final class RunCommand implements Callable<Integer> {
     /** The run specs of a preset over the given (available) providers, in run order. */
     static List<RunSpec> specs(Preset preset, List<ProviderId> providers) {
         Axes a = preset.axes;
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(BenchmarkMatrix.keySchedule(a, providers));
+        blocks.addAll(BenchmarkMatrix.records(a, providers));
+        for (Slice s : preset.slices) {
+            BenchmarkMatrix.records(s.axes(), providers).forEach(b -> blocks.add(suffixed(b, s.suffix())));
+        }
+        blocks.addAll(BenchmarkMatrix.cipherCeilings(a, providers));
+        blocks.addAll(BenchmarkMatrix.macCeilings(a, providers));
+        blocks.addAll(BenchmarkMatrix.sslEngines(a));
+        for (Slice s : preset.slices) {
+            if (s.peers()) {
+                BenchmarkMatrix.sslEngines(s.axes()).forEach(b -> blocks.add(suffixed(b, s.suffix())));
+            }
+        }
         List<RunSpec> specs = new ArrayList<>();
-        for (Block b : BenchmarkMatrix.all(a, providers)) {
+        for (Block b : blocks) {
             specs.add(new RunSpec(b, preset.methods.get(b.benchmarkClass()), List.of(), setupSeconds(b)));
         }
         // Handshakes: provider configurations "X-first" only for providers taking part.
@@ -388,36 +435,39 @@ public final class RunCommand implements Callable<Integer> {
                 preset.handshakes.modes())) {
             specs.add(new RunSpec(b, null, List.of(), setupSeconds(b)));
         }
+        Axes v = preset.variants;
+        if (v == null || !providers.contains(ProviderId.SUNJCE)) {
+            return specs;
+        }
         // SunJCE's AES (and the SHA MACs) without the CPU's AES and SHA instructions.
-        if (preset.intrinsicsOff != null && providers.contains(ProviderId.SUNJCE)) {
-            List<String> off = intrinsicsOffArgs();
-            List<ProviderId> sunjce = List.of(ProviderId.SUNJCE);
-            List<String> aesSuites = new ArrayList<>();
-            for (String s : RecordWorkload.SUITES.keySet()) {
-                if (s.startsWith("AES")) {
-                    aesSuites.add(s);
-                }
+        List<String> off = intrinsicsOffArgs();
+        List<ProviderId> sunjce = List.of(ProviderId.SUNJCE);
+        List<String> aesSuites = new ArrayList<>();
+        for (String s : RecordWorkload.SUITES.keySet()) {
+            if (s.startsWith("AES")) {
+                aesSuites.add(s);
             }
-            Axes aes = new Axes(null, aesSuites, preset.intrinsicsOff, a.sizes(), List.of("heap"),
-                    List.of("AES-128-CBC", "AES-256-CBC", "AES-128-GCM"), List.of("HmacSHA1", "HmacSHA256"), null, null);
-            List<Block> blocks = new ArrayList<>(BenchmarkMatrix.records(aes, sunjce));
-            blocks.addAll(BenchmarkMatrix.cipherCeilings(aes, sunjce));
-            blocks.addAll(BenchmarkMatrix.macCeilings(aes, sunjce));
-            for (Block b : blocks) {
-                specs.add(new RunSpec(new Block(b.name() + "-aes-sha-off", b.benchmarkClass(), b.params()),
-                        preset.methods.get(b.benchmarkClass()), off, setupSeconds(b)));
-            }
+        }
+        Axes aes = new Axes(null, aesSuites, v.versions(), v.sizes(), List.of("heap"),
+                List.of("AES-128-CBC", "AES-256-CBC", "AES-128-GCM"), List.of("HmacSHA1", "HmacSHA256"), null, null);
+        List<Block> offBlocks = new ArrayList<>(BenchmarkMatrix.records(aes, sunjce));
+        offBlocks.addAll(BenchmarkMatrix.cipherCeilings(aes, sunjce));
+        offBlocks.addAll(BenchmarkMatrix.macCeilings(aes, sunjce));
+        for (Block b : offBlocks) {
+            specs.add(new RunSpec(suffixed(b, "-aes-sha-off"), preset.methods.get(b.benchmarkClass()), off, setupSeconds(b)));
         }
         // CBC open again with the constant-time MAC check, to show what it costs (SunJCE, TLS 1.2).
-        if (preset.intrinsicsOff != null && providers.contains(ProviderId.SUNJCE)) {
-            Axes cbc = new Axes(null, List.of("AES-128-CBC-SHA", "AES-256-CBC-SHA", "AES-128-CBC-SHA256"), List.of("tls12"),
-                    a.sizes(), List.of("heap"), null, null, null, null);
-            for (Block b : BenchmarkMatrix.records(cbc, List.of(ProviderId.SUNJCE))) {
-                specs.add(new RunSpec(new Block(b.name() + "-constant-time-mac", b.benchmarkClass(), b.params()),
-                        List.of(RECORD_OPEN), List.of(JmhResult.CONSTANT_TIME_MAC_ARG), setupSeconds(b)));
-            }
+        Axes cbc = new Axes(null, List.of("AES-128-CBC-SHA", "AES-256-CBC-SHA", "AES-128-CBC-SHA256"), List.of("tls12"),
+                v.sizes(), List.of("heap"), null, null, null, null);
+        for (Block b : BenchmarkMatrix.records(cbc, sunjce)) {
+            specs.add(new RunSpec(suffixed(b, "-constant-time-mac"), List.of(RECORD_OPEN),
+                    List.of(JmhResult.CONSTANT_TIME_MAC_ARG), setupSeconds(b)));
         }
         return specs;
+    }
+
+    private static Block suffixed(Block b, String suffix) {
+        return suffix.isEmpty() ? b : new Block(b.name() + suffix, b.benchmarkClass(), b.params());
     }
 
     /**

@@ -64,13 +64,19 @@ class RunCommandTest {
                 Pattern.compile("\\.RecordBenchmark\\."))));
     }
 
-    /** JMH reports an error only from 3 measurement iterations; handshakes need seconds of warm-up. */
+    /**
+     * Five measurement iterations keep JMH's 99.9 % error usable; records need over a second of
+     * warm-up, handshakes and the key schedule several.
+     */
     @Test
     void standardMeasuresEnoughToReportAnError() {
         for (PlannedSpec ps : RunCommand.plan(Preset.STANDARD, ALL, null)) {
             RunCommand.Timing t = Preset.STANDARD.timing(ps.spec().benchmarkClass());
-            assertTrue(t.iterations() >= 3, ps.spec().name() + ": " + t);
+            assertTrue(t.iterations() >= 5, ps.spec().name() + ": " + t);
+            assertTrue(t.warmups() * t.warmupMillis() >= 1200, ps.spec().name() + ": " + t);
         }
+        RunCommand.Timing k = Preset.STANDARD.timing(BenchmarkMatrix.KEY_SCHEDULE);
+        assertTrue(k.warmups() * k.warmupMillis() >= 8000, k.toString());
         RunCommand.Timing h = Preset.STANDARD.timing(BenchmarkMatrix.HANDSHAKE);
         assertTrue(h.warmups() * h.warmupMillis() >= 6000, h.toString());
         assertTrue(h.iterations() >= 5, h.toString());
@@ -104,8 +110,9 @@ class RunCommandTest {
         assertTrue(total(plan) > 0);
     }
 
+    /** The full preset runs the whole record matrix: every supported suite × version × size × buffer, both methods. */
     @Test
-    void standardCoversTheWholeRecordMatrix() {
+    void fullCoversTheWholeRecordMatrix() {
         int expected = 0;
         for (ProviderId id : ALL) {
             for (String v : RecordWorkload.VERSIONS) {
@@ -113,13 +120,54 @@ class RunCommandTest {
             }
         }
         expected *= 2 * RecordWorkload.SIZES.size() * RecordWorkload.BUFFERS.size(); // seal, open × sizes × buffers
-        int records = 0;
-        for (PlannedSpec ps : RunCommand.plan(Preset.STANDARD, ALL, Pattern.compile("\\.RecordBenchmark\\."))) {
-            if (ps.spec().jvmArgs().isEmpty()) {
-                records += ps.count();
+        assertEquals(expected, plainRecordCombinations(Preset.FULL).size());
+    }
+
+    /**
+     * Standard's slices, combination by combination: TLS 1.2 every suite and size on heap, direct
+     * at 16 KB, TLS 1.0 CBC suites at 64 B and 16 KB; nothing twice.
+     */
+    @Test
+    void standardCoversItsSlicesOfTheRecordMatrix() {
+        Set<String> expected = new java.util.TreeSet<>();
+        for (ProviderId id : ALL) {
+            String p = BenchmarkMatrix.name(id);
+            for (String suite : RecordWorkload.supportedSuites(id, ProtocolVersion.parse("tls12"))) {
+                for (int size : RecordWorkload.SIZES) {
+                    expected.add(String.join("/", p, suite, "tls12", Integer.toString(size), "heap"));
+                }
+                expected.add(String.join("/", p, suite, "tls12", "16384", "direct"));
+            }
+            for (String suite : RecordWorkload.supportedSuites(id, ProtocolVersion.parse("tls10"))) {
+                if (suite.contains("CBC")) {
+                    expected.add(String.join("/", p, suite, "tls10", "64", "heap"));
+                    expected.add(String.join("/", p, suite, "tls10", "16384", "heap"));
+                }
             }
         }
-        assertEquals(expected, records);
+        List<String> planned = plainRecordCombinations(Preset.STANDARD);
+        assertEquals(planned.size(), new java.util.HashSet<>(planned).size(), "a combination planned twice");
+        Set<String> sealed = new java.util.TreeSet<>();
+        planned.stream().filter(c -> c.endsWith("#seal")).forEach(c -> sealed.add(c.substring(0, c.indexOf('#'))));
+        assertEquals(expected, sealed);
+        assertEquals(2 * expected.size(), planned.size(), "seal and open for each");
+    }
+
+    /** provider/suite/version/size/buffer#method of every RecordBenchmark combination a preset runs without variant flags. */
+    private static List<String> plainRecordCombinations(Preset preset) {
+        List<String> out = new ArrayList<>();
+        for (PlannedSpec ps : RunCommand.plan(preset, ALL, Pattern.compile("\\.RecordBenchmark\\."))) {
+            if (!ps.spec().jvmArgs().isEmpty()) {
+                continue;
+            }
+            for (String method : ps.benchmarks()) {
+                for (Map<String, String> c : crossProduct(ps.spec().params())) {
+                    out.add(String.join("/", c.get("provider"), c.get("suite"), c.get("version"), c.get("size"),
+                            c.get("buffer")) + "#" + method.substring(method.lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return out;
     }
 
     /** JMH runs the cross product of a spec's values: every one of those must be a combination the benchmark supports. */
