@@ -141,18 +141,20 @@ public final class RunCommand implements Callable<Integer> {
      *     AES-128-GCM records of 16 KB, heap, TLS 1.2, for every provider and both SSLEngines;
      *     the AES-128-CBC, AES-128-GCM and HmacSHA1 ceilings at 16 KB. 1 fork, 1 × 1 s warm-up,
      *     2 × 1 s measurement.</li>
-     * <li>standard — ≤ 40 min: every suite on every provider that offers it at TLS 1.2, every
-     *     size, heap buffers; direct buffers at 16 KB (the core copies a direct record through a
-     *     heap work space, so the cost of direct buffers is a per-byte copy, largest at 16 KB); TLS
-     *     1.0 for the CBC suites (the chained IV is the difference; RC4 records cost the same) at
-     *     64 B and 16 KB; every ceiling at every size; the SSLEngine peers on the same slices with
-     *     heap buffers; the key schedule (master secret + key block, all four schedules); handshakes
-     *     on every stack with the JDK's providers and ACCP first; SunJCE's AES records and AES/SHA
-     *     ceilings again with the intrinsics off, and CBC open with the constant-time MAC check
-     *     (TLS 1.2, 64 B and 16 KB). Records and ceilings are warmed 2 × 600 ms and measured
-     *     5 × 200 ms: SunJCE's 64-byte records reach their steady rate only after ~1.2 s, and five
-     *     iterations keep JMH's 99.9 % interval near ±4 standard deviations (three leave ±18). The
-     *     whole matrix is the full preset's.</li>
+     * <li>standard — ≤ 40 min: every suite on every provider that offers it at TLS 1.2, heap
+     *     buffers; direct buffers at 16 KB (the cost of direct buffers is per byte); TLS 1.0 for
+     *     the CBC suites (the chained IV is the difference; RC4 records cost the same); all at the
+     *     two ends of the size axis, 64 B (per-record costs) and 16 KB (per-byte costs); the
+     *     ceilings and the SSLEngine peers at the same sizes; the key schedule (master secret +
+     *     key block, all four schedules); handshakes on every stack with the JDK's providers and
+     *     ACCP first; SunJCE's AES records and AES/SHA ceilings again with the intrinsics off, and
+     *     CBC open with the constant-time MAC check (TLS 1.2). Warm-up by class, from traces of
+     *     cold forks: records and ceilings 2 × 750 ms (SunJCE's 64-byte records steady after
+     *     ~1.2 s), JSSE's SSLEngine 6 × 1 s (its wrap and unwrap step up to their steady rate
+     *     after 3.5–5 s; a run with 1.2 s, results/2026-11-27T1013-vm, read JSSE's 16 KB
+     *     wrap at 238 MB/s, the targets run at 639), the key schedule 8 × 1 s, handshakes 8 × 1 s; five measurement iterations keep
+     *     JMH's 99.9 % interval near ±4 standard deviations (three leave ±18). 1 KB and the whole
+     *     matrix are the full preset's.</li>
      * <li>targets — ≤ 12 min: only what the benchmark issue's targets compare (TLS 1.2 SHA-256
      *     master + key block; AES-128-CBC-SHA seal at 16 KB with its cipher and MAC ceilings and
      *     JSSE's wrap; RSA and ECDHE-ECDSA handshakes, full and resumed, core and JSSE, JDK and
@@ -172,12 +174,13 @@ public final class RunCommand implements Callable<Integer> {
                         null, List.of("heap")), List.of(),
                 new Handshakes(List.of("core", "jsse"), List.of("jdk", "accp-first"), HEADLINE_SUITES,
                         List.of("full", "resumed"))),
-        STANDARD(new Timing(1, 2, 600, 5, 200),
+        STANDARD(new Timing(1, 2, 750, 5, 200),
                 Map.of(BenchmarkMatrix.HANDSHAKE, new Timing(1, 8, 1000, 5, 1000),
-                        BenchmarkMatrix.KEY_SCHEDULE, new Timing(1, 8, 1000, 5, 500)),
+                        BenchmarkMatrix.KEY_SCHEDULE, new Timing(1, 8, 1000, 5, 500),
+                        BenchmarkMatrix.JSSE_RECORD, new Timing(1, 6, 1000, 5, 200)),
                 40 * 60, new Axes(null, null, List.of("tls12"), ENDS_OF_SIZES, null, null, null, null, null),
                 Map.of(BenchmarkMatrix.KEY_SCHEDULE, List.of("masterAndKeyBlock")),
-                new Axes(null, null, List.of("tls12"), null, List.of("heap"), null, null, null, List.of("heap")),
+                new Axes(null, null, List.of("tls12"), ENDS_OF_SIZES, List.of("heap"), null, null, null, List.of("heap")),
                 List.of(new Slice("-direct", new Axes(null, null, List.of("tls12"), List.of("16384"), List.of("direct"),
                                 null, null, null, null), false),
                         new Slice("", new Axes(null, CBC_SUITES, List.of("tls10"), ENDS_OF_SIZES, List.of("heap"),

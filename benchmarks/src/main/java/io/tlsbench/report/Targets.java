@@ -90,10 +90,19 @@ final class Targets {
     private static void records(RunFolder run, List<Row> rows) {
         String suite = "AES-128-CBC-SHA";
         int size = 16384;
-        Rec best = null;
+        List<Rec> candidates = new ArrayList<>();
         for (Rec r : Records.of(run, false, false)) {
-            if (r.suite().equalsIgnoreCase(suite) && r.op().equals("seal") && r.size() == size
-                    && !r.buffer().equals("direct") && (best == null || r.bytesPerSecond() > best.bytesPerSecond())) {
+            if (r.suite().equalsIgnoreCase(suite) && r.op().equals("seal") && r.size() == size && !r.buffer().equals("direct")) {
+                candidates.add(r);
+            }
+        }
+        // One version for all three comparisons: TLS 1.2 where measured. The best figure over
+        // both versions would pair a TLS 1.0 seal with JSSE's TLS 1.0 wrap, which splits CBC
+        // records 1/n-1 against BEAST: a different amount of work.
+        String version = Records.prefer(Records.distinct(candidates, Rec::version), "tls12");
+        Rec best = null;
+        for (Rec r : candidates) {
+            if (r.version().equals(version) && (best == null || r.bytesPerSecond() > best.bytesPerSecond())) {
                 best = r;
             }
         }

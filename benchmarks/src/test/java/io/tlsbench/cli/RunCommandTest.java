@@ -124,8 +124,8 @@ class RunCommandTest {
     }
 
     /**
-     * Standard's slices, combination by combination: TLS 1.2 every suite and size on heap, direct
-     * at 16 KB, TLS 1.0 CBC suites at 64 B and 16 KB; nothing twice.
+     * Standard's slices, combination by combination: TLS 1.2 every suite at 64 B and 16 KB on heap,
+     * direct at 16 KB, TLS 1.0 CBC suites at 64 B and 16 KB; nothing twice.
      */
     @Test
     void standardCoversItsSlicesOfTheRecordMatrix() {
@@ -133,9 +133,8 @@ class RunCommandTest {
         for (ProviderId id : ALL) {
             String p = BenchmarkMatrix.name(id);
             for (String suite : RecordWorkload.supportedSuites(id, ProtocolVersion.parse("tls12"))) {
-                for (int size : RecordWorkload.SIZES) {
-                    expected.add(String.join("/", p, suite, "tls12", Integer.toString(size), "heap"));
-                }
+                expected.add(String.join("/", p, suite, "tls12", "64", "heap"));
+                expected.add(String.join("/", p, suite, "tls12", "16384", "heap"));
                 expected.add(String.join("/", p, suite, "tls12", "16384", "direct"));
             }
             for (String suite : RecordWorkload.supportedSuites(id, ProtocolVersion.parse("tls10"))) {
