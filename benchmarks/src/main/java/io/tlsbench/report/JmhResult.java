@@ -17,7 +17,8 @@ import java.util.Map;
  * counters such as the handshake benchmark's serverNs and clientNs).
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double error,
-                        String unit, double bytesPerOp, List<String> jvmArgs, Map<String, Double> secondary) {
+                        String unit, double bytesPerOp, List<String> jvmArgs, Map<String, Double> secondary,
+                        double warmupSeconds) {
 
     /** The benchmark class's simple name: {@code RecordBenchmark} of {@code io.tlsbench.bench.jmh.RecordBenchmark.seal}. */
     public String className() {
@@ -143,7 +144,21 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         }
         return new JmhResult(benchmark, n.path("mode").asText(""), Collections.unmodifiableMap(params),
                 number(pm.path("score")), number(pm.path("scoreError")), pm.path("scoreUnit").asText(""), bop,
-                List.copyOf(jvmArgs), Collections.unmodifiableMap(secondary));
+                List.copyOf(jvmArgs), Collections.unmodifiableMap(secondary),
+                n.path("warmupIterations").asInt(0) * duration(n.path("warmupTime").asText("")));
+    }
+
+    /** JMH's "750 ms" or "1 s" in seconds; NaN when absent or unreadable. */
+    static double duration(String text) {
+        String[] parts = text.trim().split("\\s+");
+        if (parts.length != 2) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(parts[0]) * seconds(parts[1]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** A JSON number, or JMH's "NaN", "+INF", "-INF" strings; NaN when absent. */
