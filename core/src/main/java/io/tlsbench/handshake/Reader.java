@@ -78,6 +78,10 @@ final class Reader {
 
     int u24(String field) throws TlsAlertException {
         need(3, field);
+        return u24();
+    }
+
+    private int u24() {
         int v = ((data[position] & 0xff) << 16) | ((data[position + 1] & 0xff) << 8) | (data[position + 2] & 0xff);
         position += 3;
         return v;
@@ -113,7 +117,7 @@ final class Reader {
 
     byte[] vector24(String field) throws TlsAlertException {
         need(3, field, -1, true);
-        return bytes(u24(field), field);
+        return bytes(u24(), field);
     }
 
     /** A sub-reader over the next n bytes; this reader skips them. */

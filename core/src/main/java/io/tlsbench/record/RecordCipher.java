@@ -38,9 +38,10 @@ public abstract class RecordCipher {
     /** Heap work space: process arrays (copy the caller's direct buffers into heap staging). */
     protected final boolean preferHeap;
     /**
-     * Assembly and decryption space for one record. On the heap it starts small and grows to a
-     * record's size on first need (handshake records are small; a connection that never carries
-     * bulk data never pays for 2^14-byte buffers); in steady state it no longer grows.
+     * Assembly and decryption space for one record. On the heap it starts small and grows as
+     * records need it, at least doubling, at most to a whole record (handshake records are small;
+     * a connection that never carries bulk data never pays for 2^14-byte buffers); in steady
+     * state it no longer grows.
      */
     protected ByteBuffer work;
     /** JNI providers: the work space is a pooled direct buffer, zeroed when given back on close. */
