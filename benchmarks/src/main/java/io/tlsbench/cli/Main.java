@@ -66,6 +66,10 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // No "@file" argument files: picocli would read a file for any argument starting with '@'
+        // (a label, a host), and an unreadable one failed outside the one-line error path with a
+        // stack trace (found by CliFuzzTest: "@/"). An '@' argument is now just a value.
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("tlsbench: " + message(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");

@@ -311,6 +311,9 @@ class CliTest {
                 "--seed", "00", "--length", "4");
         bad("unknown provider 'nss'", kdfWith("--provider", "nss"));
         bad("a subcommand is required");
+        // '@' starts no argument file (picocli's @-files are off): "@/" is an unknown argument.
+        bad("'@/'", "@/");
+        bad("'@/no/such/tlsbench-args'", kdfWith("@/no/such/tlsbench-args"));
         bad("'bogus'", "bogus");
 
         bad("unknown cipher suite 'TLS_NOPE'", keys("tls12", "TLS_NOPE", "--master", MASTER));
