@@ -14,6 +14,8 @@ import io.tlsbench.report.Report;
 import io.tlsbench.bench.Environment;
 import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.provider.ProviderId;
+import io.tlsbench.suite.BulkCipher;
+import io.tlsbench.suite.CipherKind;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
 import java.io.IOException;
@@ -252,8 +254,19 @@ public final class RunCommand implements Callable<Integer> {
     /** The smallest and largest record sizes: where per-record and per-byte costs each dominate. */
     static final List<String> ENDS_OF_SIZES = List.of("64", "16384");
 
-    /** The suites whose TLS 1.0 records differ from TLS 1.2's (the chained IV of CBC). */
-    static final List<String> CBC_SUITES = List.of("AES-128-CBC-SHA", "AES-256-CBC-SHA", "3DES-EDE-CBC-SHA");
+    /** The suites whose TLS 1.0 records differ from TLS 1.2's (the chained IV of CBC); the version drops TLS 1.2-only ones. */
+    static final List<String> CBC_SUITES = recordSuites(c -> c.kind == CipherKind.BLOCK);
+
+    /** The record benchmarks' suite names whose bulk cipher matches, in the table's order. */
+    static List<String> recordSuites(java.util.function.Predicate<BulkCipher> cipher) {
+        List<String> out = new ArrayList<>();
+        RecordWorkload.SUITES.forEach((name, suite) -> {
+            if (cipher.test(suite.cipher)) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
 
     /** RecordBenchmark's open method, the one the constant-time MAC check changes. */
     static final String RECORD_OPEN = "open";
@@ -445,13 +458,7 @@ public final class RunCommand implements Callable<Integer> {
         // SunJCE's AES (and the SHA MACs) without the CPU's AES and SHA instructions.
         List<String> off = intrinsicsOffArgs();
         List<ProviderId> sunjce = List.of(ProviderId.SUNJCE);
-        List<String> aesSuites = new ArrayList<>();
-        for (String s : RecordWorkload.SUITES.keySet()) {
-            if (s.startsWith("AES")) {
-                aesSuites.add(s);
-            }
-        }
-        Axes aes = new Axes(null, aesSuites, v.versions(), v.sizes(), List.of("heap"),
+        Axes aes = new Axes(null, recordSuites(c -> c.keyAlgorithm.equals("AES")), v.versions(), v.sizes(), List.of("heap"),
                 List.of("AES-128-CBC", "AES-256-CBC", "AES-128-GCM"), List.of("HmacSHA1", "HmacSHA256"), null, null);
         List<Block> offBlocks = new ArrayList<>(BenchmarkMatrix.records(aes, sunjce));
         offBlocks.addAll(BenchmarkMatrix.cipherCeilings(aes, sunjce));
@@ -460,8 +467,8 @@ public final class RunCommand implements Callable<Integer> {
             specs.add(new RunSpec(suffixed(b, "-aes-sha-off"), preset.methods.get(b.benchmarkClass()), off, setupSeconds(b)));
         }
         // CBC open again with the constant-time MAC check, to show what it costs (SunJCE, TLS 1.2).
-        Axes cbc = new Axes(null, List.of("AES-128-CBC-SHA", "AES-256-CBC-SHA", "AES-128-CBC-SHA256"), List.of("tls12"),
-                v.sizes(), List.of("heap"), null, null, null, null);
+        Axes cbc = new Axes(null, recordSuites(c -> c.kind == CipherKind.BLOCK && c.keyAlgorithm.equals("AES")),
+                List.of("tls12"), v.sizes(), List.of("heap"), null, null, null, null);
         for (Block b : BenchmarkMatrix.records(cbc, sunjce)) {
             specs.add(new RunSpec(suffixed(b, "-constant-time-mac"), List.of(RECORD_OPEN),
                     List.of(JmhResult.CONSTANT_TIME_MAC_ARG), setupSeconds(b)));
