@@ -7,8 +7,11 @@ import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.ContentType;
-import io.tlsbench.record.RecordCipher;
+import io.tlsbench.record.RecordOpener;
+import io.tlsbench.record.RecordSealer;
+import io.tlsbench.record.RecordSpec;
 import io.tlsbench.record.WorkSpace;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
@@ -24,9 +27,9 @@ import java.util.Random;
 
 /**
  * Record protection of one suite, version, provider, record size and buffer kind, through
- * tlsbench's core {@link RecordCipher}: seal one record, or open one record. Plain code with no
- * JMH dependency (the Conscrypt benchmark-base idea); the JMH wrapper, the smoke test and the
- * correctness test drive the same object.
+ * tlsbench's core {@link RecordSealer} and {@link RecordOpener}: seal one record, or open one
+ * record. Plain code with no JMH dependency (the Conscrypt benchmark-base idea); the JMH wrapper,
+ * the smoke test and the correctness test drive the same object.
  *
  * <p><b>Seal</b> seals {@code size} plaintext bytes into one record in a reused output buffer;
  * only positions are reset between calls. The sealer's sequence number, CBC chain and RC4 key
@@ -39,7 +42,7 @@ import java.util.Random;
  * is used up, the opener is replaced by a fresh one with the same keys at sequence 0 and the
  * ring replays from its start: the records are the same bytes, and a fresh opener is exactly in
  * the state that opens them. Each call is one open; every {@link #ringRecords()} calls one of
- * them also pays for closing and creating a RecordCipher (Cipher.getInstance, init, MAC keying,
+ * them also pays for closing and creating a RecordOpener (Cipher.getInstance, init, MAC keying,
  * work space), a cost amortised over the ring: the ring holds at least {@link #MIN_RING}
  * records and about {@link #RING_BYTES} bytes (a bigger ring would cost more setup: it is
  * sealed in a cold JVM). Measured on a 2-core Xeon with AVX-512 (JDK 17): a rewind costs
@@ -55,6 +58,10 @@ import java.util.Random;
  * {@link WorkSpace#DIRECT} pooled work space, the path a JNI provider can take natively. The
  * default configuration with direct caller buffers (heap work space plus one staging copy) is
  * not a separate axis.
+ *
+ * <p><b>CBC MAC check</b>: openers check CBC MACs as the system property {@value #MAC_CHECK_PROPERTY}
+ * says ({@code provider}, the default, or {@code constant-time}); the run's constant-time rerun
+ * sets it on the JMH fork's command line.
  *
  * <p>Throughput is in records per second; bytes per second is that times {@code size}.
  */
@@ -80,6 +87,9 @@ public final class RecordWorkload implements AutoCloseable {
     public static final List<String> BUFFERS = List.of("heap", "direct");
     public static final List<Integer> SIZES = List.of(64, 1024, 16384);
 
+    /** The system property naming the CBC MAC check of this JVM's openers (see {@link CbcMacCheck#parse}). */
+    public static final String MAC_CHECK_PROPERTY = "tlsbench.cbcMacCheck";
+
     /** The ring of pre-sealed records holds about this many bytes... */
     public static final int RING_BYTES = 1 << 20;
     /** ...and at least this many records. */
@@ -94,14 +104,15 @@ public final class RecordWorkload implements AutoCloseable {
     private final SessionKeys keys;
     private final byte[] plain;
 
-    private final RecordCipher sealer;
+    private final CbcMacCheck macCheck;
+    private final RecordSealer sealer;
     private final ByteBuffer plaintext;
     private final ByteBuffer sealed;
 
     private final ByteBuffer ring;
     private final int ringRecords;
     private final ByteBuffer opened;
-    private RecordCipher opener;
+    private RecordOpener opener;
     private long rewinds;
     /** One generator for every cipher this workload makes (openers never draw from it). */
     private final SecureRandom random = new SecureRandom();
@@ -128,11 +139,12 @@ public final class RecordWorkload implements AutoCloseable {
         this.direct = direct;
         this.space = direct ? WorkSpace.DIRECT : WorkSpace.HEAP;
         this.keys = keys(suite, version, seed);
+        this.macCheck = CbcMacCheck.parse(System.getProperty(MAC_CHECK_PROPERTY, "provider"));
         Random r = new Random(seed * 31 + size);
         plain = new byte[size];
         r.nextBytes(plain);
 
-        sealer = newCipher(true);
+        sealer = newSealer();
         plaintext = allocate(size);
         plaintext.put(plain).flip();
         sealed = allocate(sealer.sealedLength(size));
@@ -140,7 +152,7 @@ public final class RecordWorkload implements AutoCloseable {
         int recordLength = sealer.sealedLength(size);
         ringRecords = Math.max(MIN_RING, RING_BYTES / recordLength);
         ring = allocate(ringRecords * recordLength);
-        RecordCipher ringSealer = newCipher(true);
+        RecordSealer ringSealer = newSealer();
         try {
             for (int i = 0; i < ringRecords; i++) {
                 ByteBuffer in = plaintext.duplicate();
@@ -153,7 +165,7 @@ public final class RecordWorkload implements AutoCloseable {
         }
         ring.flip();
         opened = allocate(size);
-        opener = newCipher(false);
+        opener = newOpener();
         try {
             verify();
         } catch (TlsAlertException e) {
@@ -168,7 +180,7 @@ public final class RecordWorkload implements AutoCloseable {
      * the plaintext. Leaves the ring rewound.
      */
     private void verify() throws TlsAlertException {
-        RecordCipher check = newCipher(false);
+        RecordOpener check = newOpener();
         try {
             ByteBuffer out = allocate(size);
             for (int i = 0; i < 3; i++) {
@@ -245,9 +257,24 @@ public final class RecordWorkload implements AutoCloseable {
         return k;
     }
 
-    /** A client-side cipher: sealing with the client's write keys, or opening what the client sealed. */
-    RecordCipher newCipher(boolean sealing) {
-        return RecordCipher.create(suite, version, keys, ConnectionEnd.CLIENT, sealing, provider, space, random, 0);
+    /** The client's records: this workload's suite, version, keys, provider and work space. */
+    private RecordSpec spec() {
+        return RecordSpec.of(provider).suite(suite, version).keys(keys, ConnectionEnd.CLIENT).workSpace(space);
+    }
+
+    /** Seals with the client's write keys. */
+    RecordSealer newSealer() {
+        return RecordSealer.create(spec().random(random));
+    }
+
+    /** Opens what the client sealed, checking CBC MACs as {@link #macCheck()} says. */
+    RecordOpener newOpener() {
+        return RecordOpener.create(spec().macCheck(macCheck));
+    }
+
+    /** How this workload's openers check CBC MACs (from {@value #MAC_CHECK_PROPERTY}). */
+    public CbcMacCheck macCheck() {
+        return macCheck;
     }
 
     private ByteBuffer allocate(int n) {
@@ -273,7 +300,7 @@ public final class RecordWorkload implements AutoCloseable {
     /** A fresh opener at sequence 0 and the ring from its first record. */
     void rewind() {
         opener.close();
-        opener = newCipher(false);
+        opener = newOpener();
         ring.position(0);
         rewinds++;
     }

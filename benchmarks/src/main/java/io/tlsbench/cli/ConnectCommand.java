@@ -5,6 +5,7 @@ import io.tlsbench.handshake.Session;
 import io.tlsbench.handshake.TlsClient;
 import io.tlsbench.handshake.TlsConfig;
 import io.tlsbench.handshake.TlsEngine;
+import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.IOException;
@@ -103,6 +104,9 @@ public final class ConnectCommand implements Callable<Integer> {
     @Mixin
     ProviderOption provider;
 
+    @Mixin
+    MacCheckOption macCheck;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -119,6 +123,7 @@ public final class ConnectCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be at least 1 second");
         }
+        CbcMacCheck macCheckMode = macCheck.mode();
         List<CipherSuite> suiteList = TlsOptions.suites("--suite", suites);
         ProtocolVersion[] range = version == null ? TlsOptions.versionRange("--version", null)
                 : TlsOptions.versionRange("--version", List.of(version));
@@ -131,7 +136,8 @@ public final class ConnectCommand implements Callable<Integer> {
         if (serverName != null && (serverName.isEmpty() || TlsOptions.ipLiteral(serverName))) {
             throw new IllegalArgumentException("--sni '" + serverName + "' is not a host name");
         }
-        TlsConfig.Builder b = TlsConfig.builder(provider.require()).versions(range[0], range[1]).suites(suiteList);
+        TlsConfig.Builder b = TlsConfig.builder(provider.require()).versions(range[0], range[1]).suites(suiteList)
+                .cbcMacCheck(macCheckMode);
         if (trust != null) {
             List<X509Certificate> anchors = Pem.certificates("--trust", trust);
             anchors.forEach(b::trust);

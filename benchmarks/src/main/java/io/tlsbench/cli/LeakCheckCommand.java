@@ -63,11 +63,10 @@ public final class LeakCheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CipherSuite s = CipherSuite.forName(suite);
         List<Integer> pads = paddings == null || paddings.isEmpty() ? CbcInputs.DEFAULT_PADDINGS : paddings;
-        LeakCheck check = new LeakCheck(s, pads, samples, line -> spec.commandLine().getErr().println("tlsbench leakcheck: " + line));
-        List<String> notes = new ArrayList<>();
-        // The opener reads the process-wide default when it is made; this JVM runs only this command.
         CbcMacCheck macCheckMode = CbcMacCheck.parse(macCheck);
-        System.setProperty(CbcMacCheck.PROPERTY, macCheckMode.label());
+        LeakCheck check = new LeakCheck(s, pads, samples, macCheckMode,
+                line -> spec.commandLine().getErr().println("tlsbench leakcheck: " + line));
+        List<String> notes = new ArrayList<>();
         notes.add("CBC MAC check: " + macCheckMode.label());
         List<ProviderId> ids = new ArrayList<>();
         for (ProviderId id : RunCommand.providerIds(providers, notes)) {

@@ -7,6 +7,7 @@ import io.tlsbench.handshake.SessionCache;
 import io.tlsbench.handshake.TlsConfig;
 import io.tlsbench.handshake.TlsConnection;
 import io.tlsbench.handshake.TlsServer;
+import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.IOException;
@@ -108,6 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ProviderOption provider;
 
+    @Mixin
+    MacCheckOption macCheck;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -129,6 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be at least 1 second");
         }
+        CbcMacCheck macCheckMode = macCheck.mode();
         List<CipherSuite> suiteList = TlsOptions.suites("--suites", suites);
         ProtocolVersion[] range = TlsOptions.versionRange("--versions", versions);
         TlsOptions.checkOverlap(suiteList, range[0], range[1]);
@@ -146,6 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
         TlsConfig.Builder b = TlsConfig.builder(provider.require())
                 .versions(range[0], range[1])
                 .suites(suiteList)
+                .cbcMacCheck(macCheckMode)
                 .sessionCache(new SessionCache(4096, 3_600_000L));
         if (clientAuth) {
             b.clientAuth(TlsConfig.ClientAuth.REQUEST);

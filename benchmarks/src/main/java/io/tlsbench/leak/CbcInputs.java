@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Records are built by hand with the JDK's own HMAC and AES (SunJCE), not with tlsbench's
  * sealer, which only ever writes minimal, valid padding. Each record's MAC is over the sequence
  * number it will be opened at. The encrypting Cipher is initialised once and driven with
- * update(), the way {@code CbcRecordCipher} seals: each record is a random block R ‖ body
+ * update(), the way {@code CbcSealer} seals: each record is a random block R ‖ body
  * encrypted under the running CBC state, and R's ciphertext is the record's explicit IV.
  */
 public final class CbcInputs {

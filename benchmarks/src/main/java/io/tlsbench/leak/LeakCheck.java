@@ -9,7 +9,9 @@ import io.tlsbench.leak.CbcInputs.Kind;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
-import io.tlsbench.record.RecordCipher;
+import io.tlsbench.record.CbcMacCheck;
+import io.tlsbench.record.RecordOpener;
+import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import java.nio.ByteBuffer;
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
  * {@link CroppedTTest} per pair of classes compared.
  *
  * <p><b>Measurement.</b> Each open is timed on its own with {@code System.nanoTime()} around
- * {@code RecordCipher.open} (the exception of a refused record is caught inside the timed
+ * {@code RecordOpener.open} (the exception of a refused record is caught inside the timed
  * region: raising it is part of the cost an attacker sees). One open of a ~300-byte record takes
  * microseconds, far above the timer's resolution, so no batching is needed.
  * Records are built in batches before they are measured: a batch holds every class the same
@@ -83,9 +85,12 @@ public final class LeakCheck {
     private final List<Integer> paddings;
     private final long samples;
     private final Consumer<String> progress;
+    private final CbcMacCheck macCheck;
     private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
 
-    public LeakCheck(CipherSuite suite, List<Integer> paddings, long samples, Consumer<String> progress) {
+    /** macCheck: how the openers under test check the MAC (the leak check measures either). */
+    public LeakCheck(CipherSuite suite, List<Integer> paddings, long samples, CbcMacCheck macCheck,
+                     Consumer<String> progress) {
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, not " + samples);
         }
@@ -93,6 +98,7 @@ public final class LeakCheck {
         this.paddings = List.copyOf(paddings);
         this.samples = samples;
         this.progress = progress;
+        this.macCheck = macCheck;
         new CbcInputs(suite, RecordWorkload.keys(suite, io.tlsbench.suite.ProtocolVersion.TLS12, 1), paddings); // checks the suite
     }
 
@@ -133,8 +139,8 @@ public final class LeakCheck {
         CbcInputs inputs = new CbcInputs(suite, keys, paddings);
         List<InputClass> classes = inputs.classes();
         int n = classes.size();
-        RecordCipher opener = RecordCipher.create(suite, inputs.version(), keys, ConnectionEnd.CLIENT, false, provider,
-                null, 0);
+        RecordOpener opener = RecordOpener.create(RecordSpec.of(provider).suite(suite, inputs.version())
+                .keys(keys, ConnectionEnd.CLIENT).macCheck(macCheck));
         try {
             Runner runner = new Runner(inputs, opener);
             long perClass = (samples + 1) / 2;
@@ -248,7 +254,7 @@ public final class LeakCheck {
     /** Builds and opens batches of records with one opener whose sequence numbers run on. */
     private final class Runner {
         private final CbcInputs inputs;
-        private final RecordCipher opener;
+        private final RecordOpener opener;
         private final ByteBuffer records;
         private final ByteBuffer out;
         private final int[] order;
@@ -256,7 +262,7 @@ public final class LeakCheck {
         private final boolean[] refused;
         private long seq;
 
-        Runner(CbcInputs inputs, RecordCipher opener) {
+        Runner(CbcInputs inputs, RecordOpener opener) {
             this.inputs = inputs;
             this.opener = opener;
             int most = BATCH_PER_CLASS * inputs.classes().size();

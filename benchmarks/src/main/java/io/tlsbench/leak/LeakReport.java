@@ -60,7 +60,7 @@ public final class LeakReport {
         method.put("cropping_thresholds", CroppedTTest.DEFAULT_THRESHOLDS);
         method.put("t_threshold", LeakCheck.T_THRESHOLD);
         method.put("conclusive_samples", LeakCheck.CONCLUSIVE_SAMPLES);
-        method.put("timer", "System.nanoTime() around one RecordCipher.open per measurement");
+        method.put("timer", "System.nanoTime() around one RecordOpener.open per measurement");
         method.put("protocol", "TLS 1.2");
         root.put("method", method);
         root.put("notes", notes);
@@ -127,7 +127,7 @@ public final class LeakReport {
         sb.append("Machine: ").append(machine()).append(".\n\n");
         sb.append("A dudect-style test (Welch's t-test, uncropped and cropped at ").append(CroppedTTest.DEFAULT_THRESHOLDS)
                 .append(" percentile thresholds; max |t| reported) of tlsbench's CBC record open. Each measurement is one ")
-                .append("`RecordCipher.open` timed with `System.nanoTime()`; the classes are interleaved at random. ")
+                .append("`RecordOpener.open` timed with `System.nanoTime()`; the classes are interleaved at random. ")
                 .append("A comparison passes at |t| < ").append(LeakCheck.T_THRESHOLD).append(" with at least ")
                 .append(String.format("%,d", LeakCheck.CONCLUSIVE_SAMPLES)).append(" measurements, is inconclusive ")
                 .append("below that, and fails at |t| ≥ ").append(LeakCheck.T_THRESHOLD).append(" whatever the count.\n\n")

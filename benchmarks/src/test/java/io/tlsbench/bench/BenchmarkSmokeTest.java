@@ -208,8 +208,8 @@ class BenchmarkSmokeTest {
         // provided it is the sealer's first record (TLS 1.2 GCM: the state is only the sequence number).
         RecordWorkload w = new RecordWorkload(ProviderId.SUNJCE, RecordWorkload.suite("AES-128-GCM"), ProtocolVersion.TLS12,
                 1024, false, 3);
-        io.tlsbench.record.RecordCipher first = w.newCipher(true);
-        io.tlsbench.record.RecordCipher opener = w.newCipher(false);
+        io.tlsbench.record.RecordSealer first = w.newSealer();
+        io.tlsbench.record.RecordOpener opener = w.newOpener();
         ByteBuffer in = ByteBuffer.wrap(w.plaintext());
         ByteBuffer record = ByteBuffer.allocate(first.sealedLength(1024));
         first.seal(ContentType.APPLICATION_DATA, in, record);

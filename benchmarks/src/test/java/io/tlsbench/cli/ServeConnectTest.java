@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsbench.interop.InteropPki;
 import io.tlsbench.interop.ServeThread;
+import io.tlsbench.record.CbcMacCheck;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * {@code serve} and {@code connect} in-process: serve runs on a thread with --port 0 and
@@ -213,6 +215,7 @@ class ServeConnectTest {
         "connect 127.0.0.1:4433 --insecure --provider nope",
         "connect 127.0.0.1:4433 --insecure --sni 10.0.0.1",
         "connect 127.0.0.1:4433 --insecure --bogus",
+        "connect 127.0.0.1:4433 --insecure --mac-check fast",
         "serve",
         "serve --port 70000",
         "serve --port x",
@@ -225,6 +228,7 @@ class ServeConnectTest {
         "serve --port 0 --max-connections 0",
         "serve --port 0 --host no.such.host.invalid",
         "serve --port 0 --keylog /nonexistent/dir/keylog",
+        "serve --port 0 --mac-check nope",
     })
     void badArgumentsExitTwoWithOneLine(String line) {
         Result r = run(new byte[0], line.split(" "));
@@ -232,6 +236,38 @@ class ServeConnectTest {
         assertEquals(1, r.errLines().size(), () -> line + " → " + r.err());
         assertTrue(r.err().startsWith("tlsbench: "), r.err());
         assertEquals("", r.out());
+    }
+
+    /** serve and connect face real peers: CBC open checks the MAC in constant time unless told otherwise. */
+    @Test
+    void macCheckIsConstantTimeUnlessToldOtherwise() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--port", "0");
+        assertEquals(CbcMacCheck.CONSTANT_TIME, serve.macCheck.mode());
+        ConnectCommand connect = new ConnectCommand();
+        new CommandLine(connect).parseArgs("127.0.0.1:4433", "--insecure");
+        assertEquals(CbcMacCheck.CONSTANT_TIME, connect.macCheck.mode());
+        serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--port", "0", "--mac-check", "provider");
+        assertEquals(CbcMacCheck.PROVIDER, serve.macCheck.mode());
+        Result r = run(new byte[0], "serve", "--port", "0", "--mac-check", "nope");
+        assertEquals(List.of("tlsbench: --mac-check: unknown CBC MAC check 'nope' (provider or constant-time)"),
+                r.errLines());
+    }
+
+    /** Either mode on either side opens the other's CBC records. */
+    @Test
+    void cbcEchoesWithEitherMacCheck() throws Exception {
+        try (ServeThread serve = ServeThread.start("--port", "0", "--max-connections", "2", "--mac-check", "provider")) {
+            String at = "127.0.0.1:" + serve.port();
+            byte[] data = random(40_000, 3);
+            for (String mode : new String[] {"constant-time", "provider"}) {
+                Result r = connect(data, at, "--insecure", "--suite", "TLS_RSA_WITH_AES_128_CBC_SHA256", "--mac-check", mode);
+                assertEquals(0, r.code(), r.err());
+                assertArrayEquals(data, r.data(), mode);
+            }
+            assertEquals(0, serve.exitCode(WAIT), serve.stderr());
+        }
     }
 
     @Test

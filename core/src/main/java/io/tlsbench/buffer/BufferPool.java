@@ -63,13 +63,17 @@ public final class BufferPool {
         leakDetection = config.leakDetection();
     }
 
-    /** The process-wide pool, {@link PoolConfig#fromSystemProperties()}. */
+    /**
+     * The process-wide default pool ({@link PoolConfig#DEFAULT}): what a TLS configuration or a
+     * record spec uses unless given another pool. Nothing reaches it implicitly: code that wants
+     * its own accounts (a test, a server) passes its own pool instead.
+     */
     public static BufferPool shared() {
         return Shared.POOL;
     }
 
     private static final class Shared {
-        static final BufferPool POOL = new BufferPool(PoolConfig.fromSystemProperties());
+        static final BufferPool POOL = new BufferPool(PoolConfig.DEFAULT);
     }
 
     public PoolConfig config() {
@@ -162,9 +166,9 @@ public final class BufferPool {
     }
 
     /**
-     * Switches recording of acquiring stack traces on or off. Off by default (or by the system
-     * property {@value PoolConfig#LEAK_DETECTION_PROPERTY} for the shared pool); it costs a handle
-     * and a stack trace per acquisition. Acquisitions made while it was off are not listed.
+     * Switches recording of acquiring stack traces on or off. Off by default (unless the
+     * {@link PoolConfig} says otherwise); it costs a handle and a stack trace per acquisition.
+     * Acquisitions made while it was off are not listed.
      */
     public void leakDetection(boolean on) {
         leakDetection = on;

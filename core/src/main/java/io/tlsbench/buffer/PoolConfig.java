@@ -11,9 +11,6 @@ package io.tlsbench.buffer;
  */
 public record PoolConfig(int threadCacheBuffers, int sharedBuffers, long maxPooledBytes, boolean leakDetection) {
 
-    /** The system property that switches leak detection on for {@link BufferPool#shared()}. */
-    public static final String LEAK_DETECTION_PROPERTY = "tlsbench.buffer.leakDetection";
-
     /**
      * 4 per class per thread (a connection's read and write record plus slack), 32 per class shared
      * (about 1 MiB), at most 16 MiB in all — room for about a hundred threads' caches.
@@ -30,11 +27,6 @@ public record PoolConfig(int threadCacheBuffers, int sharedBuffers, long maxPool
         if (maxPooledBytes < 0) {
             throw new IllegalArgumentException("pooled byte bound " + maxPooledBytes + " is negative");
         }
-    }
-
-    /** {@link #DEFAULT}, with leak detection on if the system property {@value #LEAK_DETECTION_PROPERTY} is "true". */
-    public static PoolConfig fromSystemProperties() {
-        return DEFAULT.withLeakDetection(Boolean.getBoolean(LEAK_DETECTION_PROPERTY));
     }
 
     public PoolConfig withThreadCacheBuffers(int n) {

@@ -1,7 +1,10 @@
 package io.tlsbench.handshake;
 
+import io.tlsbench.buffer.BufferPool;
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.record.CbcMacCheck;
+import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.security.SecureRandom;
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * What an engine may negotiate and with what: versions, suites in preference order, groups,
- * credentials, trust anchors, the session cache, the provider whose primitives it uses.
+ * credentials, trust anchors, the session cache, the provider whose primitives it uses, how CBC
+ * open checks the MAC and which pool the record buffers come from.
  * Immutable once built; one config serves many engines (and threads).
  */
 public final class TlsConfig {
@@ -38,6 +42,10 @@ public final class TlsConfig {
     final boolean fallback;
     final Consumer<String> keyLog;
     final SecureRandom random;
+    final CbcMacCheck cbcMacCheck;
+    final BufferPool bufferPool;
+    /** What every engine's record halves are made from, before the suite and keys are known. */
+    final RecordSpec recordSpec;
 
     /** Whether the server asks for, or insists on, a client certificate. */
     public enum ClientAuth { NONE, REQUEST, REQUIRE }
@@ -59,6 +67,15 @@ public final class TlsConfig {
         fallback = b.fallback;
         keyLog = b.keyLog;
         random = b.random;
+        cbcMacCheck = b.cbcMacCheck;
+        bufferPool = b.bufferPool;
+        recordSpec = RecordSpec.of(provider).pool(bufferPool).macCheck(cbcMacCheck).random(random);
+    }
+
+    /** The version on the client's first records, before one is agreed: TLS 1.0, or SSLv3 if that is all it speaks. */
+    ProtocolVersion helloRecordVersion() {
+        return minVersion == ProtocolVersion.SSL3 && maxVersion == ProtocolVersion.SSL3
+                ? ProtocolVersion.SSL3 : ProtocolVersion.TLS10;
     }
 
     /**
@@ -108,7 +125,19 @@ public final class TlsConfig {
         return sessionCache;
     }
 
-    /** Builder with defaults: TLS 1.0–1.2, every suite in table order, P-256 then X25519 then P-384. */
+    public CbcMacCheck cbcMacCheck() {
+        return cbcMacCheck;
+    }
+
+    public BufferPool bufferPool() {
+        return bufferPool;
+    }
+
+    /**
+     * Builder with defaults: TLS 1.0–1.2, every suite in table order, P-256 then X25519 then P-384;
+     * CBC open with the provider's MAC ({@link CbcMacCheck#PROVIDER}); record buffers from the
+     * process-wide {@link BufferPool#shared()}.
+     */
     public static final class Builder {
         private final ProviderSet provider;
         private ProtocolVersion minVersion = ProtocolVersion.TLS10;
@@ -126,6 +155,8 @@ public final class TlsConfig {
         private boolean fallback;
         private Consumer<String> keyLog;
         private SecureRandom random;
+        private CbcMacCheck cbcMacCheck = CbcMacCheck.PROVIDER;
+        private BufferPool bufferPool = BufferPool.shared();
 
         private Builder(ProviderSet provider) {
             if (provider == null || !provider.available()) {
@@ -209,6 +240,24 @@ public final class TlsConfig {
 
         public Builder random(SecureRandom r) {
             random = r;
+            return this;
+        }
+
+        /** How CBC open checks the MAC (see {@link CbcMacCheck}): endpoints facing real peers want CONSTANT_TIME. */
+        public Builder cbcMacCheck(CbcMacCheck m) {
+            if (m == null) {
+                throw new IllegalArgumentException("CBC MAC check is required");
+            }
+            cbcMacCheck = m;
+            return this;
+        }
+
+        /** Where the engines' record buffers come from (a test or a server may keep its own accounts). */
+        public Builder bufferPool(BufferPool p) {
+            if (p == null) {
+                throw new IllegalArgumentException("buffer pool is required");
+            }
+            bufferPool = p;
             return this;
         }
 

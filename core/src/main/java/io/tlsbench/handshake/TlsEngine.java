@@ -3,15 +3,12 @@ package io.tlsbench.handshake;
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.AlertLevel;
 import io.tlsbench.alert.TlsAlertException;
-import io.tlsbench.buffer.BufferPool;
-import io.tlsbench.buffer.PooledBuffer;
-import io.tlsbench.buffer.SizeClasses;
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.record.ContentType;
-import io.tlsbench.record.RecordCipher;
 import io.tlsbench.record.RecordHeader;
+import io.tlsbench.record.RecordLayer;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
@@ -30,10 +27,11 @@ import java.util.HexFormat;
 /**
  * A non-blocking TLS endpoint over byte buffers, like SSLEngine but lean: bytes from the network
  * go in with {@link #receive}, bytes for the network come out with {@link #send}, application
- * data goes through {@link #write} and {@link #read}. The record layer (framing, the null cipher
- * before ChangeCipherSpec, the negotiated RecordCipher after), handshake-message reassembly
- * (messages may span records, records may hold several messages), alerts and close_notify live
- * here; the client and server state machines live in the subclasses.
+ * data goes through {@link #write} and {@link #read}. Below it the {@link RecordLayer} frames,
+ * protects and buffers records; here live what the records carry — handshake-message reassembly
+ * (messages may span records, records may hold several messages), ChangeCipherSpec, alerts and
+ * close_notify, application data's admission; the client and server state machines live in the
+ * subclasses.
  *
  * <p>Every failure ends as a {@link TlsAlertException}: the engine sends the alert (unless the
  * peer sent it), closes, invalidates the session and wipes its secrets. Not thread-safe.
@@ -47,34 +45,15 @@ public abstract class TlsEngine {
     protected final KeySchedule keySchedule;
     protected final ConnectionEnd side;
 
-    /*
-     * Record buffers come from the shared pool when first needed and go back (zeroed) on release:
-     * a connection allocates no record-sized arrays, and what held plaintext or keys is wiped.
-     * inbound holds at most one partial record after each pass (a pooled buffer holds a whole
-     * record), so it never grows; outbound and appIn move to the heap only when the application
-     * leaves more than a buffer's worth unread or unsent.
-     */
-    private final ByteBuffer none = ByteBuffer.allocate(0); // per engine: flip/compact mutate it
-    private PooledBuffer inboundHandle;
-    private PooledBuffer outboundHandle;
-    private PooledBuffer appInHandle;
-    private PooledBuffer plainHandle;
-    private ByteBuffer inbound = none;
-    private ByteBuffer outbound = none;
-    private ByteBuffer appIn = none;
-    private ByteBuffer plain = none;
+    /** Framing, protection and the connection's record buffers. */
+    final RecordLayer records;
     private final Writer handshakeIn = new Writer(512);
     private final Writer handshakeOut = new Writer(2048);
     /** Every handshake message sent and received, in order (hashed for Finished, CertificateVerify, EMS). */
     protected final Writer transcript = new Writer(2048);
 
-    /** The key block's last expansion: wiped as soon as the ciphers are keyed (kept for {@link #secretHolders}). */
-    private SessionKeys keyBlock;
-
-    private RecordCipher readCipher;
-    private RecordCipher writeCipher;
-    private RecordCipher pendingRead;
-    private RecordCipher pendingWrite;
+    /** The key block's last expansion: wiped as soon as the record halves are keyed (kept for the wipe tests). */
+    SessionKeys keyBlock;
 
     /** Negotiated version; null until ServerHello. */
     protected ProtocolVersion version;
@@ -90,6 +69,7 @@ public abstract class TlsEngine {
         this.config = config;
         this.side = side;
         this.keySchedule = new KeySchedule(config.provider);
+        this.records = new RecordLayer(config.recordSpec, config.helloRecordVersion(), new Upper());
     }
 
     // ---------------------------------------------------------------- public API
@@ -102,20 +82,7 @@ public abstract class TlsEngine {
             return;
         }
         try {
-            if (inboundHandle == null) {
-                inboundHandle = BufferPool.shared().acquire(RecordHeader.MAX_RECORD);
-                inbound = inboundHandle.buffer();
-                plainHandle = BufferPool.shared().acquire(RecordHeader.MAX_PLAINTEXT);
-                plain = plainHandle.buffer();
-            }
-            while (netIn.hasRemaining() && !closed()) {
-                int n = Math.min(inbound.remaining(), netIn.remaining());
-                int limit = netIn.limit();
-                netIn.limit(netIn.position() + n);
-                inbound.put(netIn);
-                netIn.limit(limit);
-                processRecords();
-            }
+            records.receive(netIn);
             if (closed()) {
                 netIn.position(netIn.limit());
             }
@@ -131,19 +98,12 @@ public abstract class TlsEngine {
 
     /** Copies pending network bytes into netOut; returns how many. */
     public final int send(ByteBuffer netOut) {
-        outbound.flip();
-        int n = Math.min(outbound.remaining(), netOut.remaining());
-        int limit = outbound.limit();
-        outbound.limit(outbound.position() + n);
-        netOut.put(outbound);
-        outbound.limit(limit);
-        outbound.compact();
-        return n;
+        return records.send(netOut);
     }
 
     /** Bytes waiting to go to the network. */
     public final int pendingOutput() {
-        return outbound.position();
+        return records.pendingOutput();
     }
 
     /** Seals application data into records (after the handshake). */
@@ -154,13 +114,7 @@ public abstract class TlsEngine {
                     outboundClosed ? "connection is closed for writing" : "handshake not complete");
         }
         try {
-            int limit = app.limit();
-            while (app.hasRemaining()) {
-                app.limit(Math.min(limit, app.position() + RecordHeader.MAX_PLAINTEXT));
-                ensureOut(writeCipher.sealedLength(app.remaining()));
-                writeCipher.seal(ContentType.APPLICATION_DATA, app, outbound);
-                app.limit(limit);
-            }
+            records.writeApplicationData(app);
         } catch (TlsAlertException e) {
             fail(e);
             throw e;
@@ -169,19 +123,12 @@ public abstract class TlsEngine {
 
     /** Copies received application data into app; returns how many bytes. */
     public final int read(ByteBuffer app) {
-        appIn.flip();
-        int n = Math.min(appIn.remaining(), app.remaining());
-        int limit = appIn.limit();
-        appIn.limit(appIn.position() + n);
-        app.put(appIn);
-        appIn.limit(limit);
-        appIn.compact();
-        return n;
+        return records.read(app);
     }
 
     /** Application bytes received and not yet read. */
     public final int available() {
-        return appIn.position();
+        return records.available();
     }
 
     /** Sends close_notify (RFC 5246 §7.2.1); the peer answers with its own. */
@@ -238,68 +185,30 @@ public abstract class TlsEngine {
         return config.provider.id().toString();
     }
 
-    // ---------------------------------------------------------------- record layer
+    // ---------------------------------------------------------------- what the records carry
 
-    private void processRecords() throws TlsAlertException {
-        inbound.flip();
-        try {
-            while (inbound.remaining() >= RecordHeader.LENGTH && !closed()) {
-                int at = inbound.position();
-                int type = RecordHeader.type(inbound, at);
-                int recordVersion = RecordHeader.version(inbound, at);
-                int length = RecordHeader.length(inbound, at);
-                if (!ContentType.known(type)) {
-                    throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "unknown record type " + type);
-                }
-                if (version == null ? (recordVersion >>> 8) != 3 : recordVersion != version.wire()) {
-                    throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
-                            String.format("record version 0x%04x", recordVersion));
-                }
-                if (length > RecordHeader.MAX_CIPHERTEXT
-                        || (readCipher == null && length > RecordHeader.MAX_PLAINTEXT)) {
-                    throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW, "record of " + length + " bytes");
-                }
-                if (inbound.remaining() < RecordHeader.LENGTH + length) {
-                    break; // wait for the rest of the record
-                }
-                plain.clear();
-                if (readCipher != null) {
-                    readCipher.open(inbound, plain);
-                } else {
-                    inbound.position(at + RecordHeader.LENGTH);
-                    int limit = inbound.limit();
-                    inbound.limit(at + RecordHeader.LENGTH + length);
-                    plain.put(inbound);
-                    inbound.limit(limit);
-                }
-                plain.flip();
-                dispatch(type);
-            }
-        } finally {
-            inbound.compact();
+    /** The engine as the record layer sees it: the agreed version, and each record's plaintext. */
+    private final class Upper implements RecordLayer.Upper {
+        @Override
+        public ProtocolVersion negotiated() {
+            return version;
+        }
+
+        @Override
+        public boolean receive(int type, ByteBuffer plaintext) throws TlsAlertException {
+            dispatch(type, plaintext);
+            return !closed();
         }
     }
 
-    private void dispatch(int type) throws TlsAlertException {
+    private void dispatch(int type, ByteBuffer plain) throws TlsAlertException {
         int n = plain.remaining();
         switch (type) {
             case ContentType.CHANGE_CIPHER_SPEC:
-                if (n != 1 || plain.get() != 1) {
-                    throw new TlsAlertException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec must be the one byte 1");
-                }
-                if (handshakeIn.size() != 0) {
-                    throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-                            "ChangeCipherSpec inside a fragmented handshake message");
-                }
-                if (pendingRead == null) {
-                    throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "ChangeCipherSpec before the keys exist");
-                }
-                onChangeCipherSpec();
-                readCipher = pendingRead;
-                pendingRead = null;
+                changeCipherSpec(plain);
                 break;
             case ContentType.ALERT:
-                receiveAlert(n);
+                receiveAlert(plain);
                 break;
             case ContentType.HANDSHAKE:
                 if (n == 0) {
@@ -314,22 +223,31 @@ public abstract class TlsEngine {
                 if (!handshakeComplete) {
                     throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "application data before Finished");
                 }
-                if (appInHandle == null && appIn == none) {
-                    appInHandle = BufferPool.shared().acquire(RecordHeader.MAX_PLAINTEXT);
-                    appIn = appInHandle.buffer();
-                }
-                if (appIn.remaining() < n) {
-                    appIn = grow(appIn, appIn.position() + n + RecordHeader.MAX_PLAINTEXT);
-                    appInHandle = releaseBuffer(appInHandle);
-                }
-                appIn.put(plain);
+                records.queueApplicationData(plain);
                 break;
             default:
                 throw new AssertionError(type);
         }
     }
 
-    private void receiveAlert(int n) throws TlsAlertException {
+    /** The peer's ChangeCipherSpec (RFC 5246 §7.1): well formed, between messages, after the keys; then its keys apply. */
+    private void changeCipherSpec(ByteBuffer plain) throws TlsAlertException {
+        if (plain.remaining() != 1 || plain.get() != 1) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec must be the one byte 1");
+        }
+        if (handshakeIn.size() != 0) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "ChangeCipherSpec inside a fragmented handshake message");
+        }
+        if (!records.readKeysPending()) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "ChangeCipherSpec before the keys exist");
+        }
+        onChangeCipherSpec();
+        records.changeReadState();
+    }
+
+    private void receiveAlert(ByteBuffer plain) throws TlsAlertException {
+        int n = plain.remaining();
         if (n != 2) {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, "alert record of " + n + " bytes");
         }
@@ -415,87 +333,33 @@ public abstract class TlsEngine {
         byte[] all = handshakeOut.toByteArray();
         handshakeOut.reset();
         for (int off = 0; off < all.length; off += RecordHeader.MAX_PLAINTEXT) {
-            writeRecord(ContentType.HANDSHAKE, all, off, Math.min(RecordHeader.MAX_PLAINTEXT, all.length - off));
+            records.write(ContentType.HANDSHAKE, all, off, Math.min(RecordHeader.MAX_PLAINTEXT, all.length - off));
         }
     }
 
     /** Flushes the flight, sends ChangeCipherSpec and switches to the pending write keys. */
     protected final void sendChangeCipherSpec() throws TlsAlertException {
         flushHandshake();
-        writeRecord(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
-        writeCipher = pendingWrite;
-        pendingWrite = null;
+        records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
+        records.changeWriteState();
     }
 
     protected final void sendAlert(AlertLevel level, AlertDescription description) throws TlsAlertException {
-        writeRecord(ContentType.ALERT, new byte[] {(byte) level.code, (byte) description.code}, 0, 2);
-    }
-
-    private void writeRecord(int type, byte[] data, int off, int len) throws TlsAlertException {
-        if (writeCipher == null) {
-            ensureOut(RecordHeader.LENGTH + len);
-            int at = outbound.position();
-            RecordHeader.write(outbound, at, type, recordVersion(), len);
-            outbound.position(at + RecordHeader.LENGTH);
-            outbound.put(data, off, len);
-        } else {
-            ensureOut(writeCipher.sealedLength(len));
-            writeCipher.seal(type, ByteBuffer.wrap(data, off, len), outbound);
-        }
-    }
-
-    /** Before the version is agreed the client's records say TLS 1.0 (or SSLv3 if that is all it speaks). */
-    private int recordVersion() {
-        if (version != null) {
-            return version.wire();
-        }
-        return config.minVersion == ProtocolVersion.SSL3 && config.maxVersion == ProtocolVersion.SSL3
-                ? ProtocolVersion.SSL3.wire() : ProtocolVersion.TLS10.wire();
-    }
-
-    private void ensureOut(int n) {
-        if (outboundHandle == null && outbound == none && n <= SizeClasses.LARGEST) {
-            outboundHandle = BufferPool.shared().acquire(Math.max(n, 4096));
-            outbound = outboundHandle.buffer();
-        }
-        if (outbound.remaining() < n) {
-            outbound = grow(outbound, outbound.position() + n + 4096);
-            outboundHandle = releaseBuffer(outboundHandle);
-        }
-    }
-
-    /** Wipes and returns a pooled buffer (null-safe); returns null for the caller's field. */
-    private static PooledBuffer releaseBuffer(PooledBuffer b) {
-        if (b != null) {
-            b.release();
-        }
-        return null;
-    }
-
-    /** A larger heap copy; a heap original (plaintext that outgrew its buffer before) is zeroed, not left behind. */
-    private static ByteBuffer grow(ByteBuffer b, int capacity) {
-        ByteBuffer g = ByteBuffer.allocate(capacity);
-        b.flip();
-        g.put(b);
-        if (b.hasArray()) {
-            Arrays.fill(b.array(), b.arrayOffset(), b.arrayOffset() + b.capacity(), (byte) 0);
-        }
-        return g;
+        records.write(ContentType.ALERT, new byte[] {(byte) level.code, (byte) description.code}, 0, 2);
     }
 
     // ---------------------------------------------------------------- keys
 
     /**
-     * From the master secret: the key block, and the pending ciphers for both directions.
-     * The key block is wiped once the ciphers hold their keys.
+     * From the master secret: the key block, and the record layer's pending states for both
+     * directions. The key block is wiped once the record halves hold their keys.
      */
     protected final void installKeys(byte[] master, byte[] clientRandom, byte[] serverRandom) {
         SessionKeys keys = new SessionKeys(KeyBlockLayout.of(suite, version));
         keyBlock = keys;
         try {
             keySchedule.keyBlock(version, suite, master, clientRandom, serverRandom, keys);
-            pendingWrite = RecordCipher.create(suite, version, keys, side, true, config.provider, config.random);
-            pendingRead = RecordCipher.create(suite, version, keys, side.peer(), false, config.provider, config.random);
+            records.installKeys(suite, version, keys, side);
         } finally {
             keys.wipe();
         }
@@ -661,29 +525,9 @@ public abstract class TlsEngine {
 
     /** Wipes record keys and buffered secrets; pooled buffers go back (zeroed). */
     protected void release() {
-        for (RecordCipher c : new RecordCipher[] {readCipher, writeCipher, pendingRead, pendingWrite}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-        readCipher = null;
-        pendingRead = null;
-        pendingWrite = null;
+        records.release();
         keySchedule.wipe();
         wipeSecrets();
-        inboundHandle = releaseBuffer(inboundHandle);
-        plainHandle = releaseBuffer(plainHandle);
-        inbound = none;
-        plain = none;
-        // What is still queued (the closing alert) or unread outlives the pooled buffers on the heap.
-        if (outboundHandle != null) {
-            outbound = outbound.position() == 0 ? none : grow(outbound, outbound.position());
-            outboundHandle = releaseBuffer(outboundHandle);
-        }
-        if (appInHandle != null) {
-            appIn = appIn.position() == 0 ? none : grow(appIn, appIn.position());
-            appInHandle = releaseBuffer(appInHandle);
-        }
     }
 
     /**
@@ -714,43 +558,7 @@ public abstract class TlsEngine {
 
     /** Bytes of a partial record received and waiting for the rest (TlsConnection: end of stream inside a record). */
     final int bufferedInput() {
-        return inbound.position();
-    }
-
-    /**
-     * Test hook: every array and record buffer this connection holds that holds or held a secret
-     * or plaintext — pre-master, master, key block, the key schedule's keyed state, the pooled
-     * record buffers — by name, as views of the very memory (wrap of the array, duplicate of the
-     * buffer). Taken before the end of a connection, each must read as zeros after it released.
-     */
-    final java.util.Map<String, ByteBuffer> secretHolders() {
-        java.util.Map<String, ByteBuffer> out = new java.util.LinkedHashMap<>();
-        if (preMaster != null) {
-            out.put("pre-master secret", ByteBuffer.wrap(preMaster));
-        }
-        if (master != null) {
-            out.put("master secret", ByteBuffer.wrap(master));
-        }
-        if (keyBlock != null) {
-            String[] names = {"key block", "client MAC key", "server MAC key", "client write key", "server write key",
-                "client IV", "server IV"};
-            List<byte[]> arrays = keyBlock.heldArrays();
-            for (int i = 0; i < arrays.size(); i++) {
-                out.put(names[i], ByteBuffer.wrap(arrays.get(i)));
-            }
-        }
-        List<byte[]> schedule = keySchedule.heldArrays();
-        for (int i = 0; i < schedule.size(); i++) {
-            out.put("key schedule array " + i, ByteBuffer.wrap(schedule.get(i)));
-        }
-        String[] names = {"inbound record buffer", "plaintext buffer", "application input buffer", "outbound buffer"};
-        PooledBuffer[] handles = {inboundHandle, plainHandle, appInHandle, outboundHandle};
-        for (int i = 0; i < handles.length; i++) {
-            if (handles[i] != null) {
-                out.put(names[i], handles[i].buffer().duplicate().clear());
-            }
-        }
-        return out;
+        return records.bufferedInput();
     }
 
     static String messageName(int type) {

@@ -98,8 +98,8 @@ final class DigestHmac implements HmacFunction {
         return hashLength;
     }
 
-    @Override
-    public java.util.List<byte[]> heldArrays() {
+    /** The arrays holding the keyed state (the objects themselves), so a test can see that {@link #wipe()} zeroed them. */
+    java.util.List<byte[]> heldArrays() {
         return java.util.List.of(ipad, opad, inner);
     }
 

@@ -21,12 +21,4 @@ public interface HmacFunction {
 
     /** Zeroes the keyed state. */
     void wipe();
-
-    /**
-     * The arrays holding the keyed state (the objects themselves), so a test can see that
-     * {@link #wipe()} zeroed them; empty when the state lives inside a provider's Mac.
-     */
-    default java.util.List<byte[]> heldArrays() {
-        return java.util.List.of();
-    }
 }

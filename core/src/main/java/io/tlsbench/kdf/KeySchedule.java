@@ -395,9 +395,9 @@ public final class KeySchedule {
     /**
      * Every array this schedule keeps that a derivation wrote secret-dependent bytes into (the
      * objects themselves: scratch space, the PRFs' keyed HMAC states), so a test can see that
-     * {@link #wipe()} left them zero.
+     * {@link #wipe()} left them zero (reached through a test class in this package; not API).
      */
-    public List<byte[]> heldArrays() {
+    List<byte[]> heldArrays() {
         List<byte[]> out = new ArrayList<>(List.of(scratch, handshakeHash));
         for (byte[] b : exactHashes) {
             if (b != null) {

@@ -208,12 +208,15 @@ public final class Prf {
         }
     }
 
-    /** The arrays that hold keyed state or PRF output (the objects themselves), for wipe checks. */
-    public java.util.List<byte[]> heldArrays() {
+    /**
+     * The arrays that hold keyed state or PRF output (the objects themselves), for wipe checks. A
+     * provider's HMAC ({@link JcaHmac}) keeps its keyed state inside its Mac, out of reach.
+     */
+    java.util.List<byte[]> heldArrays() {
         java.util.List<byte[]> out = new java.util.ArrayList<>(java.util.List.of(a, block)); // salt: constant letters
         for (HmacFunction h : new HmacFunction[] {first, second}) {
-            if (h != null) {
-                out.addAll(h.heldArrays());
+            if (h instanceof DigestHmac d) {
+                out.addAll(d.heldArrays());
             }
         }
         return out;

@@ -62,8 +62,11 @@ public final class SessionKeys {
         return keyBlock.clone();
     }
 
-    /** The seven arrays (raw key block, then the six secrets) themselves, for checks that {@link #wipe()} zeroed them. */
-    public java.util.List<byte[]> heldArrays() {
+    /**
+     * The seven arrays (raw key block, then the six secrets) themselves, for the tests that check
+     * {@link #wipe()} zeroed them (reached through a test class in this package; not API).
+     */
+    java.util.List<byte[]> heldArrays() {
         return java.util.List.of(keyBlock, clientMacKey, serverMacKey, clientWriteKey, serverWriteKey, clientIv, serverIv);
     }
 

@@ -28,6 +28,8 @@ abstract class RecordMac {
     /** Made on the first dummyBlocks call: only CBC open needs it, not seal or RC4. */
     private MessageDigest dummy;
     private byte[] dummyBlocks;
+    /** Where {@link #append} computes the MAC before it goes into the record. */
+    private final byte[] scratch = new byte[64];
 
     RecordMac(HashAlgorithm hash, int headerLength, ProviderSet provider) {
         this.hash = hash;
@@ -73,7 +75,24 @@ abstract class RecordMac {
         dummy.reset();
     }
 
-    abstract void wipe();
+    /**
+     * MAC-then-encrypt's sealing step (RFC 5246 §6.2.3.1, §6.2.3.2): MACs work[dataAt, dataAt + n)
+     * and writes the MAC right after the data; leaves work positioned after the MAC.
+     */
+    final void append(long seq, int type, int version, ByteBuffer work, int dataAt, int n) {
+        work.limit(dataAt + n).position(dataAt);
+        compute(seq, type, version, work, scratch, 0);
+        work.limit(work.capacity()).position(dataAt + n);
+        work.put(scratch, 0, length());
+    }
+
+    /** Zeroes the keyed state and the scratch space. */
+    final void wipe() {
+        Arrays.fill(scratch, (byte) 0);
+        wipeKey();
+    }
+
+    abstract void wipeKey();
 
     protected void seqAndType(long seq, int type) {
         for (int i = 7; i >= 0; i--) {
@@ -112,7 +131,7 @@ abstract class RecordMac {
         }
 
         @Override
-        void wipe() {
+        void wipeKey() {
             hmac.wipe();
             Arrays.fill(header, (byte) 0);
         }
@@ -172,7 +191,7 @@ abstract class RecordMac {
         }
 
         @Override
-        void wipe() {
+        void wipeKey() {
             Arrays.fill(key, (byte) 0);
             Arrays.fill(inner, (byte) 0);
             Arrays.fill(header, (byte) 0);

@@ -3,8 +3,9 @@ package io.tlsbench.record;
 import io.tlsbench.provider.ProviderId;
 
 /**
- * Where a record cipher assembles and decrypts records: in a heap array, or in a pooled direct
- * buffer. Measured per provider (RecordAllocationTest, 16 KB records), heap wins everywhere:
+ * Where a record half (sealer or opener) assembles and decrypts records: in a heap array, or in
+ * a pooled direct buffer. Measured per provider (RecordAllocationTest, 16 KB records), heap wins
+ * everywhere:
  * <ul>
  * <li>SunJCE and BC work on arrays; their ByteBuffer paths copy direct buffers through fresh
  *     temporary arrays on every call.</li>

@@ -1,8 +1,14 @@
 /**
- * Record protection (RFC 5246 §6.2): the TLSCiphertext header, sequence numbers, and the three
- * protections — CBC MAC-then-encrypt ({@link io.tlsbench.record.CbcRecordCipher}), RC4
- * ({@link io.tlsbench.record.StreamRecordCipher}) and AES-GCM
- * ({@link io.tlsbench.record.AeadRecordCipher}) — over whichever JCA provider the caller names.
+ * The record layer (RFC 5246 §6): {@link io.tlsbench.record.RecordLayer} frames a connection's
+ * records, keeps its pooled record buffers and its current and pending states; each state is a
+ * pair of halves, a {@link io.tlsbench.record.RecordSealer} for what we send and a
+ * {@link io.tlsbench.record.RecordOpener} for what we receive, made from a
+ * {@link io.tlsbench.record.RecordSpec}. The three protections come in both halves — CBC
+ * MAC-then-encrypt ({@link io.tlsbench.record.CbcSealer}, {@link io.tlsbench.record.CbcOpener}),
+ * RC4 ({@link io.tlsbench.record.StreamSealer}, {@link io.tlsbench.record.StreamOpener}) and
+ * AES-GCM ({@link io.tlsbench.record.GcmSealer}, {@link io.tlsbench.record.GcmOpener}) — over
+ * whichever JCA provider the spec names. Also here: the TLSCiphertext header, sequence numbers,
+ * the record MAC and the constant-time HMAC of CBC open.
  *
  * <h2>Which path copies or allocates, and why</h2>
  * Measured by RecordAllocationTest (ThreadMXBean, 16 KB records; figures in B/record):
@@ -24,6 +30,6 @@
  * <p>In place: the input is consumed into the work space before any output is written, so the
  * output may share memory with the input (open a record into its own buffer, seal over the
  * plaintext's). The CBC and RC4 ciphers are initialised once and driven with update(): see
- * CbcRecordCipher for how that yields both TLS 1.0's chained IVs and TLS 1.1+'s explicit IVs.
+ * CbcSealer for how that yields both TLS 1.0's chained IVs and TLS 1.1+'s explicit IVs.
  */
 package io.tlsbench.record;

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 /**
  * What every fuzz target asserts. Bad input may end only in a {@link TlsAlertException} — and not
  * in an internal_error, which says the engine broke rather than that the peer was wrong (a
- * RuntimeException that {@code TlsEngine.receive} or {@code RecordCipher.open} wrapped is the
+ * RuntimeException that {@code TlsEngine.receive} or {@code RecordOpener.open} wrapped is the
  * usual cause). Anything else escaping is a finding, and so is a pooled buffer not given back.
  */
 public final class FuzzCheck {

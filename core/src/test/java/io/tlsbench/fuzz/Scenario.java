@@ -14,7 +14,9 @@ import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
-import io.tlsbench.record.RecordCipher;
+import io.tlsbench.record.RecordOpener;
+import io.tlsbench.record.RecordSealer;
+import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
@@ -193,47 +195,40 @@ enum Scenario {
 
         /** Seals one record as the writer's first protected record, with this conversation's keys. */
         byte[] seal(ConnectionEnd writer, int type, byte[] plaintext) throws TlsAlertException {
-            return withCipher(writer, true, c -> {
+            RecordSealer c = half(writer, spec -> RecordSealer.create(spec.random(FuzzCheck.deterministic(7))));
+            try {
                 ByteBuffer out = ByteBuffer.allocate(c.sealedLength(plaintext.length));
                 c.seal(type, ByteBuffer.wrap(plaintext), out);
                 return out.array();
-            });
+            } finally {
+                c.close();
+            }
         }
 
         /** The verify_data of the writer's Finished (its first protected handshake record, opened). */
         byte[] verifyData(ConnectionEnd writer) throws TlsAlertException {
             for (Object o : Wire.items(from(writer))) {
                 if (o instanceof Wire.Rec r && r.type() == Wire.HANDSHAKE) {
-                    return withCipher(writer, false, c -> {
+                    RecordOpener c = half(writer, RecordOpener::create);
+                    try {
                         ByteBuffer out = ByteBuffer.allocate(1 << 15);
                         c.open(ByteBuffer.wrap(Wire.record(r.type(), r.version(), r.fragment())), out);
                         return java.util.Arrays.copyOfRange(out.array(), 4, out.position());
-                    });
+                    } finally {
+                        c.close();
+                    }
                 }
             }
             throw new IllegalStateException("no Finished from the " + writer + " in " + scenario);
         }
 
-        interface CipherUse {
-            byte[] apply(RecordCipher c) throws TlsAlertException;
-        }
-
-        private byte[] withCipher(ConnectionEnd writer, boolean sealing, CipherUse use) throws TlsAlertException {
-            RecordCipher c = cipher(writer, sealing);
-            try {
-                return use.apply(c);
-            } finally {
-                c.close();
-            }
-        }
-
-        private RecordCipher cipher(ConnectionEnd writer, boolean sealing) {
+        /** A half for the writer's records with this conversation's keys (the key block rebuilt, then wiped). */
+        private <T> T half(ConnectionEnd writer, java.util.function.Function<RecordSpec, T> create) {
             SessionKeys keys = new SessionKeys(KeyBlockLayout.of(scenario.suite, scenario.version));
             try {
                 new KeySchedule(JDK).keyBlock(scenario.version, scenario.suite, master, clientRandom, serverRandom(),
                         keys);
-                return RecordCipher.create(scenario.suite, scenario.version, keys, writer, sealing, JDK,
-                        FuzzCheck.deterministic(7));
+                return create.apply(RecordSpec.of(JDK).suite(scenario.suite, scenario.version).keys(keys, writer));
             } finally {
                 keys.wipe();
             }

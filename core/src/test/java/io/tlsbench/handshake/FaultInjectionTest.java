@@ -57,7 +57,7 @@ import org.junit.jupiter.api.TestFactory;
  * (which checks the alert, that the victim is closed, that it queued the alert for the peer,
  * and that every pooled buffer is back): records truncated, duplicated, a ChangeCipherSpec twice,
  * a Finished from another connection. Each row also checks that the victim's secrets
- * ({@link TlsEngine#secretHolders()}) read as zeros afterwards.
+ * ({@link SecretHolders}) read as zeros afterwards.
  *
  * <p>Over 127.0.0.1 with {@link TlsConnection}, against a real engine that sends only part of
  * what it has and then ends its stream: at every flight of the handshake, inside a record, at a
@@ -189,7 +189,7 @@ class FaultInjectionTest {
         public byte[] prepare(Ctx c) throws Exception {
             byte[] hostile = inner.prepare(c);
             victim = c.victim;
-            held = victim.secretHolders();
+            held = SecretHolders.of(victim);
             return hostile;
         }
     }
@@ -198,7 +198,7 @@ class FaultInjectionTest {
         BadInputTest.run(k); // the alert, closed, the alert record, the pool
         Capturing cap = (Capturing) k.scenario();
         Map<String, ByteBuffer> all = new java.util.LinkedHashMap<>(cap.held);
-        cap.victim.secretHolders().forEach((name, b) -> all.put(name + " (after)", b));
+        SecretHolders.of(cap.victim).forEach((name, b) -> all.put(name + " (after)", b));
         assertTrue(all.containsKey("master secret (after)") && all.containsKey("key block (after)")
                 && all.containsKey("inbound record buffer"), "the victim had keys and buffers: " + all.keySet());
         assertZero(all, "in the victim after the fatal alert");
@@ -410,7 +410,7 @@ class FaultInjectionTest {
             for (Rec r : records(peer.afterCut.toByteArray())) {
                 assertTrue(r.type() != 21, "the victim sent an alert to a peer that had gone: " + r);
             }
-            Map<String, ByteBuffer> held = victim.secretHolders(); // the same arrays; the pooled buffers are gone
+            Map<String, ByteBuffer> held = SecretHolders.of(victim); // the same arrays; the pooled buffers are gone
             assertEquals(victimHasKeys, held.containsKey("master secret"), "victim had a master secret: " + held.keySet());
             assertZero(held, "after the end of stream");
             assertFalse(held.containsKey("inbound record buffer"), "the victim still holds its record buffers");
@@ -428,7 +428,7 @@ class FaultInjectionTest {
              Socket socket = connect(peer.port())) {
             TlsConnection conn = new TlsConnection(victim, socket);
             conn.handshake();
-            Map<String, ByteBuffer> held = victim.secretHolders();
+            Map<String, ByteBuffer> held = SecretHolders.of(victim);
             byte[] buf = new byte[4096];
             EOFException e = assertThrows(EOFException.class, () -> conn.read(buf, 0, buf.length));
             assertTrue(e.getMessage().contains("inside a record"), e.getMessage());
@@ -458,7 +458,7 @@ class FaultInjectionTest {
              Socket socket = connect(peer.port())) {
             TlsConnection conn = new TlsConnection(victim, socket);
             conn.handshake();
-            Map<String, ByteBuffer> held = victim.secretHolders();
+            Map<String, ByteBuffer> held = SecretHolders.of(victim);
             byte[] buf = new byte[4096];
             assertEquals(700, readAll(conn, buf));
             assertFalse(victim.inboundClosed(), "no close_notify came");
@@ -497,7 +497,7 @@ class FaultInjectionTest {
             TlsConnection conn = new TlsConnection(victim, socket).writeTimeout(Duration.ofMillis(300));
             conn.handshake();
             peer.done.await();
-            Map<String, ByteBuffer> held = victim.secretHolders();
+            Map<String, ByteBuffer> held = SecretHolders.of(victim);
             byte[] chunk = new byte[64 * 1024];
             long start = System.nanoTime();
             long[] written = {0};

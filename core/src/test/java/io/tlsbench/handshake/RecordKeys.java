@@ -5,13 +5,16 @@ import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderSet;
-import io.tlsbench.record.RecordCipher;
+import io.tlsbench.record.RecordOpener;
+import io.tlsbench.record.RecordSealer;
+import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * A connection's real record keys, rebuilt by the test from the NSS key log (master secret) and
@@ -36,12 +39,12 @@ final class RecordKeys {
         this.serverRandom = serverRandom.clone();
     }
 
-    /** A record cipher for the records the writer sends, starting at sequence number seq. */
-    RecordCipher cipher(ConnectionEnd writer, boolean sealing, long seq) {
+    /** A half for the records the writer sends, starting at sequence number seq (the key block is wiped after). */
+    private <T> T half(ConnectionEnd writer, long seq, Function<RecordSpec, T> create) {
         SessionKeys keys = new SessionKeys(KeyBlockLayout.of(suite, version));
         try {
             new KeySchedule(provider).keyBlock(version, suite, master, clientRandom, serverRandom, keys);
-            return RecordCipher.create(suite, version, keys, writer, sealing, provider, new SecureRandom(), seq);
+            return create.apply(RecordSpec.of(provider).suite(suite, version).keys(keys, writer).firstSequence(seq));
         } finally {
             keys.wipe();
         }
@@ -49,7 +52,7 @@ final class RecordKeys {
 
     /** Seals one record of the given type as writer's record number seq. */
     byte[] seal(ConnectionEnd writer, long seq, int type, byte[] plaintext) throws TlsAlertException {
-        RecordCipher c = cipher(writer, true, seq);
+        RecordSealer c = half(writer, seq, spec -> RecordSealer.create(spec.random(new SecureRandom())));
         try {
             ByteBuffer out = ByteBuffer.allocate(c.sealedLength(plaintext.length));
             c.seal(type, ByteBuffer.wrap(plaintext), out);
@@ -61,7 +64,7 @@ final class RecordKeys {
 
     /** Opens writer's record number seq (header included); returns the plaintext. */
     byte[] open(ConnectionEnd writer, long seq, byte[] record) throws TlsAlertException {
-        RecordCipher c = cipher(writer, false, seq);
+        RecordOpener c = half(writer, seq, RecordOpener::create);
         try {
             ByteBuffer out = ByteBuffer.allocate(1 << 15);
             c.open(ByteBuffer.wrap(record), out);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  * schedule's keyed HMAC state and the pooled record buffers read as zeros once a connection ends:
  * after close_notify both ways, after dispose() at every step of the handshake, and after a fatal
  * alert on the side that sent it and on the side that received it. The arrays and buffers come
- * from {@link TlsEngine#secretHolders()}, taken while the connection is alive (the very memory,
+ * from {@link SecretHolders}, taken while the connection is alive (the very memory,
  * not copies); before the end, the test checks that the master secret and the keyed HMAC state
  * are not zero, so a check that could not fail is not counted as a pass.
  */
@@ -54,9 +54,9 @@ class SecretWipeTest {
     }
 
     static void afterCloseNotify(CipherSuite s, ProtocolVersion v) throws TlsAlertException {
-        long before = BufferPool.shared().stats().outstanding();
-        TlsConfig serverConfig = EnginePairTest.serverConfig(JDK).build();
-        TlsConfig clientConfig = EnginePairTest.clientConfig(JDK, s, v).build();
+        BufferPool pool = new BufferPool(); // this test's own accounts
+        TlsConfig serverConfig = EnginePairTest.serverConfig(JDK).bufferPool(pool).build();
+        TlsConfig clientConfig = EnginePairTest.clientConfig(JDK, s, v).bufferPool(pool).build();
         Session session = null;
         for (int round = 0; round < 2; round++) {
             TlsClient client = new TlsClient(clientConfig, session);
@@ -67,6 +67,7 @@ class SecretWipeTest {
             EnginePairTest.exchange(client, server, 20_000);
             Map<String, ByteBuffer> held = holders(client, server);
             assertLive(held, round == 0, v);
+            assertTrue(pool.stats().outstanding() >= 4, "the record buffers come from the configured pool");
             (round == 0 ? client : server).close();
             pump(client, server);
             assertTrue(client.inboundClosed() && client.outboundClosed() && server.inboundClosed()
@@ -75,7 +76,7 @@ class SecretWipeTest {
             session = client.session();
             assertTrue(session.resumable(), "a cleanly closed session stays resumable");
         }
-        assertEquals(before, BufferPool.shared().stats().outstanding(), "pooled buffers outstanding");
+        assertEquals(0, pool.stats().outstanding(), "pooled buffers outstanding");
     }
 
     /** dispose() at each point of a full handshake, on either side: zeros, buffers back, an unfinished session dropped. */
@@ -96,9 +97,9 @@ class SecretWipeTest {
     }
 
     static void disposeAt(CipherSuite s, ProtocolVersion v, int step) throws TlsAlertException {
-        long before = BufferPool.shared().stats().outstanding();
-        TlsClient client = new TlsClient(EnginePairTest.clientConfig(JDK, s, v).build());
-        TlsServer server = new TlsServer(EnginePairTest.serverConfig(JDK).build());
+        BufferPool pool = new BufferPool();
+        TlsClient client = new TlsClient(EnginePairTest.clientConfig(JDK, s, v).bufferPool(pool).build());
+        TlsServer server = new TlsServer(EnginePairTest.serverConfig(JDK).bufferPool(pool).build());
         client.start();
         ByteBuffer wire = ByteBuffer.allocate(1 << 17);
         TlsEngine[] order = {client, server};
@@ -127,7 +128,7 @@ class SecretWipeTest {
         if (clientSession != null && step < 4) {
             assertFalse(clientSession.resumable(), "an unfinished session must not be resumable");
         }
-        assertEquals(before, BufferPool.shared().stats().outstanding(), "pooled buffers outstanding");
+        assertEquals(0, pool.stats().outstanding(), "pooled buffers outstanding");
     }
 
     /**
@@ -138,10 +139,10 @@ class SecretWipeTest {
      */
     @Test
     void zerosAfterAFatalAlertOnBothSidesAndTheSessionIsGone() throws TlsAlertException {
-        long before = BufferPool.shared().stats().outstanding();
-        TlsConfig serverConfig = EnginePairTest.serverConfig(JDK).build();
+        BufferPool pool = new BufferPool();
+        TlsConfig serverConfig = EnginePairTest.serverConfig(JDK).bufferPool(pool).build();
         TlsConfig clientConfig = EnginePairTest.clientConfig(JDK, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-                ProtocolVersion.TLS12).build();
+                ProtocolVersion.TLS12).bufferPool(pool).build();
         TlsClient first = new TlsClient(clientConfig);
         TlsServer firstServer = new TlsServer(serverConfig);
         first.start();
@@ -179,7 +180,7 @@ class SecretWipeTest {
         assertZero(Map.of("server session master", ByteBuffer.wrap(serverSession.masterSecret()),
                 "client session master", ByteBuffer.wrap(session.masterSecret())), "invalidated sessions");
         assertNull(serverConfig.sessionCache().get(session.id()), "the cache still offers the session");
-        assertEquals(before, BufferPool.shared().stats().outstanding(), "pooled buffers outstanding");
+        assertEquals(0, pool.stats().outstanding(), "pooled buffers outstanding");
     }
 
     /** A session the bounded cache evicts is invalidated and its master secret zeroed. */
@@ -205,8 +206,8 @@ class SecretWipeTest {
 
     static Map<String, ByteBuffer> holders(TlsEngine client, TlsEngine server) {
         Map<String, ByteBuffer> all = new LinkedHashMap<>();
-        client.secretHolders().forEach((k, b) -> all.put("client: " + k, b));
-        server.secretHolders().forEach((k, b) -> all.put("server: " + k, b));
+        SecretHolders.of(client).forEach((k, b) -> all.put("client: " + k, b));
+        SecretHolders.of(server).forEach((k, b) -> all.put("server: " + k, b));
         return all;
     }
 

@@ -125,8 +125,8 @@ class BcInteropTest {
         for (CipherSuite suite : new CipherSuite[] {CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA,
                 CipherSuite.TLS_RSA_WITH_RC4_128_SHA, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256}) {
             Material m = new Material(suite, ProtocolVersion.TLS12, 99);
-            RecordCipher sealer = RecordCipher.create(suite, ProtocolVersion.TLS12, m.keys, ConnectionEnd.CLIENT, true,
-                    Providers.require(ProviderId.SUNJCE), new SecureRandom());
+            RecordSealer sealer = RecordSealer.create(RecordSpec.of(Providers.require(ProviderId.SUNJCE))
+                    .suite(suite, ProtocolVersion.TLS12).keys(m.keys, ConnectionEnd.CLIENT).random(new SecureRandom()));
             byte[] record = seal(sealer, new byte[100], false);
             byte[] fragment = Arrays.copyOfRange(record, 5, record.length);
             fragment[fragment.length - 1] ^= 1;
@@ -143,8 +143,9 @@ class BcInteropTest {
         // BC plays the peer: it reads what `writer` writes when it is the other end, and writes as `writer`.
         Reference bcReader = reference(suite, v, m, writer == ConnectionEnd.CLIENT);
         Reference bcWriter = reference(suite, v, m, writer == ConnectionEnd.SERVER);
-        RecordCipher sealer = RecordCipher.create(suite, v, m.keys, writer, true, provider, new SecureRandom());
-        RecordCipher opener = RecordCipher.create(suite, v, m.keys, writer, false, provider, null);
+        RecordSpec spec = RecordSpec.of(provider).suite(suite, v).keys(m.keys, writer);
+        RecordSealer sealer = RecordSealer.create(spec.random(new SecureRandom()));
+        RecordOpener opener = RecordOpener.create(spec);
         boolean deterministic = !(suite.cipher.kind == CipherKind.BLOCK && v.explicitCbcIv());
         int[] types = {ContentType.APPLICATION_DATA, ContentType.HANDSHAKE, ContentType.ALERT};
         Random data = new Random(suite.id + 1000L * v.ordinal());
@@ -190,11 +191,11 @@ class BcInteropTest {
         opener.close();
     }
 
-    static byte[] seal(RecordCipher sealer, byte[] plain, boolean direct) throws Exception {
+    static byte[] seal(RecordSealer sealer, byte[] plain, boolean direct) throws Exception {
         return seal(sealer, ContentType.APPLICATION_DATA, plain, direct);
     }
 
-    static byte[] seal(RecordCipher sealer, int type, byte[] plain, boolean direct) throws Exception {
+    static byte[] seal(RecordSealer sealer, int type, byte[] plain, boolean direct) throws Exception {
         ByteBuffer in = direct ? ByteBuffer.allocateDirect(plain.length) : ByteBuffer.allocate(plain.length);
         in.put(plain).flip();
         int length = sealer.sealedLength(plain.length);

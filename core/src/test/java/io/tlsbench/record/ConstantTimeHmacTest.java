@@ -83,7 +83,7 @@ class ConstantTimeHmacTest {
     void moduloWithoutDivision() {
         for (int m : new int[] {20, 32, 48}) {
             for (int x = 0; x < 255 + 2 * m; x++) {
-                assertEquals(x % m, CbcRecordCipher.modulo(x, m), x + " mod " + m);
+                assertEquals(x % m, CbcOpener.modulo(x, m), x + " mod " + m);
             }
         }
     }
@@ -106,10 +106,11 @@ class ConstantTimeHmacTest {
                         continue;
                     }
                     SessionKeys keys = RoundTripTest.keys(suite, v, suite.id + 7L * v.ordinal());
-                    RecordCipher sealer = RecordCipher.create(suite, v, keys, ConnectionEnd.SERVER, true, p,
-                            WorkSpace.HEAP, new SecureRandom(), 0);
-                    RecordCipher opener = RecordCipher.create(suite, v, keys, ConnectionEnd.SERVER, false,
-                            Providers.require(ProviderId.SUNJCE), WorkSpace.HEAP, null, 0, CbcMacCheck.CONSTANT_TIME);
+                    RecordSealer sealer = RecordSealer.create(RecordSpec.of(p).suite(suite, v).keys(keys, ConnectionEnd.SERVER)
+                            .workSpace(WorkSpace.HEAP).random(new SecureRandom()));
+                    RecordOpener opener = RecordOpener.create(RecordSpec.of(Providers.require(ProviderId.SUNJCE))
+                            .suite(suite, v).keys(keys, ConnectionEnd.SERVER).workSpace(WorkSpace.HEAP)
+                            .macCheck(CbcMacCheck.CONSTANT_TIME));
                     Random r = new Random(suite.id);
                     for (int size : new int[] {0, 1, 15, 16, 17, 55, 56, 63, 64, 65, 119, 120, 255, 256, 1000, 16384}) {
                         byte[] plain = new byte[size];

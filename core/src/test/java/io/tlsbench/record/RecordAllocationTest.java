@@ -186,10 +186,9 @@ class RecordAllocationTest {
     static Result measure(Path path, ProviderSet provider, boolean direct, long overhead) throws TlsAlertException {
         SessionKeys keys = RoundTripTest.keys(path.suite, path.version, 23);
         SecureRandom random = new SecureRandom();
-        RecordCipher sealer = RecordCipher.create(path.suite, path.version, keys, ConnectionEnd.CLIENT, true, provider,
-                random);
-        RecordCipher opener = RecordCipher.create(path.suite, path.version, keys, ConnectionEnd.CLIENT, false, provider,
-                null);
+        RecordSpec spec = RecordSpec.of(provider).suite(path.suite, path.version).keys(keys, ConnectionEnd.CLIENT);
+        RecordSealer sealer = RecordSealer.create(spec.random(random));
+        RecordOpener opener = RecordOpener.create(spec);
         ByteBuffer plain = direct ? ByteBuffer.allocateDirect(RECORD) : ByteBuffer.allocate(RECORD);
         byte[] data = new byte[RECORD];
         new Random(path.suite.id).nextBytes(data);
@@ -227,7 +226,7 @@ class RecordAllocationTest {
         return new Result(path, provider.id(), direct, counts[1], seal, open, sealAccounted, openAccounted, micros);
     }
 
-    private static void run(RecordCipher sealer, RecordCipher opener, ByteBuffer plain, ByteBuffer wire, ByteBuffer out,
+    private static void run(RecordSealer sealer, RecordOpener opener, ByteBuffer plain, ByteBuffer wire, ByteBuffer out,
                             int records, long[] bytes) throws TlsAlertException {
         long tid = Thread.currentThread().getId();
         for (int i = 0; i < records; i++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.buffer.BufferPool;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
@@ -44,7 +45,7 @@ class RecordBasicsTest {
         for (CipherSuite s : new CipherSuite[] {CipherSuite.TLS_RSA_WITH_RC4_128_SHA, CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA}) {
             SessionKeys keys = RoundTripTest.keys(s, ProtocolVersion.TLS12, 1);
             UnsupportedPrimitiveException e = assertThrows(UnsupportedPrimitiveException.class, () ->
-                    RecordCipher.create(s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, true, accp, null));
+                    RecordSealer.create(spec(accp, s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT)));
             assertTrue(e.getMessage().contains("ACCP") && e.getMessage().contains(s.cipher.transformation.split("/")[0]),
                     e.getMessage());
         }
@@ -59,8 +60,8 @@ class RecordBasicsTest {
             CipherSuite s = suites[i];
             ProtocolVersion v = versions[i];
             SessionKeys keys = RoundTripTest.keys(s, v, 3);
-            RecordCipher sealer = RecordCipher.create(s, v, keys, ConnectionEnd.SERVER, true, JDK, new SecureRandom());
-            RecordCipher opener = RecordCipher.create(s, v, keys, ConnectionEnd.SERVER, false, JDK, null);
+            RecordSealer sealer = RecordSealer.create(spec(JDK, s, v, keys, ConnectionEnd.SERVER).random(new SecureRandom()));
+            RecordOpener opener = RecordOpener.create(spec(JDK, s, v, keys, ConnectionEnd.SERVER));
             byte[] plain = new byte[1000];
             new Random(5).nextBytes(plain);
             ByteBuffer buf = ByteBuffer.allocate(sealer.sealedLength(plain.length));
@@ -79,26 +80,31 @@ class RecordBasicsTest {
         }
     }
 
+    /** A half cannot be used in the wrong direction at all (it has no such method); a closed one refuses with an alert. */
     @Test
-    void wrongDirectionAndClosedCiphersRefuseWithAnAlert() throws TlsAlertException {
+    void closedHalvesRefuseWithAnAlert() throws TlsAlertException {
         SessionKeys keys = RoundTripTest.keys(AES, ProtocolVersion.TLS12, 4);
-        RecordCipher sealer = RecordCipher.create(AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, true, JDK, null);
-        RecordCipher opener = RecordCipher.create(AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, false, JDK, null);
+        RecordSealer sealer = RecordSealer.create(spec(JDK, AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT));
+        RecordOpener opener = RecordOpener.create(spec(JDK, AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT));
         ByteBuffer out = ByteBuffer.allocate(100);
-        TlsAlertException e = assertThrows(TlsAlertException.class,
-                () -> opener.seal(ContentType.APPLICATION_DATA, ByteBuffer.allocate(1), out));
-        assertEquals(AlertDescription.INTERNAL_ERROR, e.description());
         sealer.seal(ContentType.APPLICATION_DATA, ByteBuffer.allocate(1), out);
         sealer.close();
-        e = assertThrows(TlsAlertException.class,
+        TlsAlertException e = assertThrows(TlsAlertException.class,
                 () -> sealer.seal(ContentType.APPLICATION_DATA, ByteBuffer.allocate(1), ByteBuffer.allocate(100)));
+        assertEquals(AlertDescription.INTERNAL_ERROR, e.description());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        out.flip();
+        opener.close();
+        e = assertThrows(TlsAlertException.class, () -> opener.open(out, ByteBuffer.allocate(100)));
+        assertEquals(AlertDescription.INTERNAL_ERROR, e.description());
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertEquals(0, out.position(), "a closed opener reads nothing");
     }
 
-    /** The direct work space (pooled) opens what the heap one seals, and gives its buffer back zeroed on close. */
+    /** The direct work space (from the spec's pool) opens what the heap one seals, and gives its buffer back on close. */
     @Test
     void directWorkSpaceRoundTripsAndReturnsItsPooledBuffer() throws TlsAlertException {
-        long before = io.tlsbench.buffer.BufferPool.shared().stats().outstanding();
+        BufferPool pool = new BufferPool();
         for (ProviderSet p : Providers.all()) {
             if (!p.available()) {
                 continue;
@@ -109,11 +115,10 @@ class RecordBasicsTest {
                     continue;
                 }
                 SessionKeys keys = RoundTripTest.keys(s, ProtocolVersion.TLS12, 8);
-                RecordCipher sealer = RecordCipher.create(s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, true, p,
-                        WorkSpace.HEAP, new SecureRandom(), 0);
-                RecordCipher opener = RecordCipher.create(s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, false, p,
-                        WorkSpace.DIRECT, null, 0);
-                assertEquals(before + 1, io.tlsbench.buffer.BufferPool.shared().stats().outstanding());
+                RecordSpec spec = spec(p, s, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT).pool(pool);
+                RecordSealer sealer = RecordSealer.create(spec.workSpace(WorkSpace.HEAP).random(new SecureRandom()));
+                RecordOpener opener = RecordOpener.create(spec.workSpace(WorkSpace.DIRECT));
+                assertEquals(1, pool.stats().outstanding(), "the direct work space is the spec's pool's");
                 byte[] plain = new byte[5000];
                 new Random(9).nextBytes(plain);
                 ByteBuffer wire = ByteBuffer.allocateDirect(sealer.sealedLength(plain.length));
@@ -127,7 +132,7 @@ class RecordBasicsTest {
                 assertArrayEquals(plain, got, p.id() + " " + s);
                 sealer.close();
                 opener.close();
-                assertEquals(before, io.tlsbench.buffer.BufferPool.shared().stats().outstanding(), "pooled buffer returned");
+                assertEquals(0, pool.stats().outstanding(), "pooled buffer returned");
             }
         }
     }
@@ -135,8 +140,29 @@ class RecordBasicsTest {
     @Test
     void keysForAnotherSuiteAreRefused() {
         SessionKeys keys = RoundTripTest.keys(AES, ProtocolVersion.TLS10, 6);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecordCipher.create(
-                AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT, true, JDK, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecordSealer.create(
+                spec(JDK, AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT)));
         assertTrue(e.getMessage().contains("session keys are for"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RecordOpener.create(
+                spec(JDK, AES, ProtocolVersion.TLS12, keys, ConnectionEnd.CLIENT)));
+        assertTrue(e.getMessage().contains("session keys are for"), e.getMessage());
+    }
+
+    @Test
+    void anIncompleteSpecIsRefused() {
+        SessionKeys keys = RoundTripTest.keys(AES, ProtocolVersion.TLS12, 6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecordSealer.create(RecordSpec.of(JDK).suite(AES, ProtocolVersion.TLS12)));
+        assertEquals("suite, version, keys and writer are required", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RecordOpener.create(RecordSpec.of(JDK).keys(keys, ConnectionEnd.CLIENT)));
+        assertEquals("suite, version, keys and writer are required", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RecordSpec.of(null));
+        assertThrows(IllegalArgumentException.class, () -> RecordSpec.of(JDK).pool(null));
+        assertThrows(IllegalArgumentException.class, () -> RecordSpec.of(JDK).macCheck(null));
+    }
+
+    static RecordSpec spec(ProviderSet p, CipherSuite s, ProtocolVersion v, SessionKeys keys, ConnectionEnd writer) {
+        return RecordSpec.of(p).suite(s, v).keys(keys, writer);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fuzz targets: RecordCipher.open for each kind of record protection ({@link TamperTest.Kind}: CBC
+ * Fuzz targets: RecordOpener.open for each kind of record protection ({@link TamperTest.Kind}: CBC
  * with TLS 1.0's chained IV, with TLS 1.2's explicit IV, SSLv3's CBC, RC4, AES-GCM), on a chain of
  * records so chained IVs and RC4's running key stream carry state from one record to the next.
  * Input: a list of {@code flags u8, length u16, fragment}; the harness writes each record's header
@@ -54,14 +54,26 @@ public class RecordOpenFuzzTest {
         open(Kind.GCM, input);
     }
 
-    static RecordCipher cipher(Kind kind, boolean sealing, WorkSpace space) {
+    static RecordSealer sealer(Kind kind) {
         SessionKeys keys = RoundTripTest.keys(kind.suite, kind.version, kind.ordinal());
         try {
-            return RecordCipher.create(kind.suite, kind.version, keys, ConnectionEnd.CLIENT, sealing, JDK, space,
-                    FuzzCheck.deterministic(9), 0);
+            return RecordSealer.create(spec(kind, keys).random(FuzzCheck.deterministic(9)));
         } finally {
             keys.wipe();
         }
+    }
+
+    static RecordOpener opener(Kind kind, WorkSpace space) {
+        SessionKeys keys = RoundTripTest.keys(kind.suite, kind.version, kind.ordinal());
+        try {
+            return RecordOpener.create(spec(kind, keys).workSpace(space));
+        } finally {
+            keys.wipe();
+        }
+    }
+
+    private static RecordSpec spec(Kind kind, SessionKeys keys) {
+        return RecordSpec.of(JDK).suite(kind.suite, kind.version).keys(keys, ConnectionEnd.CLIENT);
     }
 
     static void open(Kind kind, byte[] input) {
@@ -69,7 +81,7 @@ public class RecordOpenFuzzTest {
             return;
         }
         FuzzCheck.onlyAlerts(() -> {
-            RecordCipher opener = cipher(kind, false, (input[0] & 0x40) != 0 ? WorkSpace.DIRECT : WorkSpace.HEAP);
+            RecordOpener opener = opener(kind, (input[0] & 0x40) != 0 ? WorkSpace.DIRECT : WorkSpace.HEAP);
             try {
                 ByteBuffer out = ByteBuffer.allocate(1 << 15);
                 int p = 0;
@@ -106,7 +118,7 @@ public class RecordOpenFuzzTest {
         int[][] chains = {{33}, {0, 1, 300}, {16384}, {15, 16, 17, 255}};
         List<byte[]> out = new ArrayList<>();
         for (int[] sizes : chains) {
-            RecordCipher sealer = cipher(kind, true, WorkSpace.HEAP);
+            RecordSealer sealer = sealer(kind);
             try {
                 byte[] chain = new byte[0];
                 for (int i = 0; i < sizes.length; i++) {

@@ -87,8 +87,9 @@ class RoundTripTest {
     static void roundTrip(CipherSuite suite, ProtocolVersion v, ProviderSet sealerProvider, ProviderSet openerProvider)
             throws Exception {
         SessionKeys keys = keys(suite, v, suite.id * 31L + v.ordinal());
-        RecordCipher sealer = RecordCipher.create(suite, v, keys, ConnectionEnd.CLIENT, true, sealerProvider, new SecureRandom());
-        RecordCipher opener = RecordCipher.create(suite, v, keys, ConnectionEnd.CLIENT, false, openerProvider, null);
+        RecordSealer sealer = RecordSealer.create(RecordSpec.of(sealerProvider).suite(suite, v).keys(keys, ConnectionEnd.CLIENT)
+                .random(new SecureRandom()));
+        RecordOpener opener = RecordOpener.create(RecordSpec.of(openerProvider).suite(suite, v).keys(keys, ConnectionEnd.CLIENT));
         Random data = new Random(7);
         int i = 0;
         for (int size : SIZES) {

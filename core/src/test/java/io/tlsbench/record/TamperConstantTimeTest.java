@@ -1,40 +1,40 @@
 package io.tlsbench.record;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every tamper case of {@link TamperTest} again, with CBC open checking the MAC through
- * tlsbench's constant-time HMAC ({@link CbcMacCheck#CONSTANT_TIME}, the process-wide default
- * while this class runs; the record ciphers read it when they are made).
+ * tlsbench's constant-time HMAC ({@link CbcMacCheck#CONSTANT_TIME}, which every opener of this
+ * class's configurations is made with).
  */
 class TamperConstantTimeTest extends TamperTest {
 
-    private static String before;
-
-    @BeforeAll
-    static void constantTime() {
-        before = System.getProperty(CbcMacCheck.PROPERTY);
-        System.setProperty(CbcMacCheck.PROPERTY, "constant-time");
+    @Override
+    CbcMacCheck macCheck() {
+        return CbcMacCheck.CONSTANT_TIME;
     }
 
     @Test
-    void cbcOpenersMadeNowUseTheConstantTimeHmac() {
+    void cbcOpenersMadeHereUseTheConstantTimeHmac() {
         Config c = configs(Kind.CBC_TLS12).get(0);
-        RecordCipher opener = opener(c, keys(c), 0);
-        assertTrue(((CbcRecordCipher) opener).constantTimeMacCheck());
+        RecordOpener opener = opener(c, keys(c), 0);
+        assertTrue(((CbcOpener) opener).constantTimeMacCheck());
         opener.close();
+        // SSLv3's MAC is not HMAC: it stays with the provider whatever the spec asks.
+        Config ssl3 = configs(Kind.CBC_SSL3).get(0);
+        RecordOpener ssl3Opener = opener(ssl3, keys(ssl3), 0);
+        assertFalse(((CbcOpener) ssl3Opener).constantTimeMacCheck());
+        ssl3Opener.close();
     }
 
-    @AfterAll
-    static void restore() {
-        if (before == null) {
-            System.clearProperty(CbcMacCheck.PROPERTY);
-        } else {
-            System.setProperty(CbcMacCheck.PROPERTY, before);
-        }
+    @Test
+    void theDefaultIsTheProvidersMac() {
+        Config c = configs(Kind.CBC_TLS12).get(0);
+        RecordOpener opener = RecordOpener.create(spec(c, keys(c), 0));
+        assertFalse(((CbcOpener) opener).constantTimeMacCheck());
+        opener.close();
     }
 }

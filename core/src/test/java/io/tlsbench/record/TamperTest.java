@@ -61,7 +61,8 @@ class TamperTest {
         }
     }
 
-    record Config(Kind kind, ProviderSet provider) {
+    /** A kind of record on a provider, opened with the given CBC MAC check. */
+    record Config(Kind kind, ProviderSet provider, CbcMacCheck macCheck) {
         CipherSuite suite() {
             return kind.suite;
         }
@@ -72,7 +73,7 @@ class TamperTest {
 
         @Override
         public String toString() {
-            return kind + " on " + provider.id();
+            return kind + " on " + provider.id() + (macCheck == CbcMacCheck.PROVIDER ? "" : ", " + macCheck.label());
         }
     }
 
@@ -80,14 +81,19 @@ class TamperTest {
     private static final String BAD_RECORD_MAC = "bad_record_mac: record failed authentication";
 
     /** SunJCE and the first JNI provider that offers the suite's primitives. */
-    static List<Config> configs(Kind... kinds) {
+    /** How this class's openers check CBC MACs; {@link TamperConstantTimeTest} runs every case again with the other mode. */
+    CbcMacCheck macCheck() {
+        return CbcMacCheck.PROVIDER;
+    }
+
+    List<Config> configs(Kind... kinds) {
         List<Config> out = new ArrayList<>();
         for (Kind k : kinds.length == 0 ? Kind.values() : kinds) {
-            out.add(new Config(k, Providers.require(ProviderId.SUNJCE)));
+            out.add(new Config(k, Providers.require(ProviderId.SUNJCE), macCheck()));
             for (ProviderId id : new ProviderId[] {ProviderId.ACCP, ProviderId.CONSCRYPT}) {
                 ProviderSet p = Providers.get(id);
                 if (p.available() && RoundTripTest.offers(p, k.suite)) {
-                    out.add(new Config(k, p));
+                    out.add(new Config(k, p, macCheck()));
                     break;
                 }
             }
@@ -209,13 +215,13 @@ class TamperTest {
         return each(configs(), c -> {
             SessionKeys keys = keys(c);
             byte[] plain = bytes(SMALL, 3);
-            RecordCipher sealer = sealer(c, keys, -1L); // 2^64 − 1, the last number allowed
+            RecordSealer sealer = sealer(c, keys, -1L); // 2^64 − 1, the last number allowed
             byte[] last = sealWith(sealer, ContentType.APPLICATION_DATA, plain, false);
             TlsAlertException e = alert(() -> sealWith(sealer, ContentType.APPLICATION_DATA, plain, false), c + " seal 2^64");
             assertEquals(AlertDescription.INTERNAL_ERROR, e.description(), e.getMessage());
             assertTrue(e.getMessage().contains("sequence number exhausted"), e.getMessage());
 
-            RecordCipher opener = opener(c, keys, -1L);
+            RecordOpener opener = opener(c, keys, -1L);
             assertArrayEquals(plain, openWith(opener, last, false), c + " open at 2^64 − 1");
             e = openAlert(opener, last, false, c + " open 2^64");
             assertEquals(AlertDescription.INTERNAL_ERROR, e.description(), e.getMessage());
@@ -270,7 +276,7 @@ class TamperTest {
     Stream<DynamicTest> oversizedPlaintextsAndFragmentsAreRecordOverflow() {
         return each(configs(), c -> {
             SessionKeys keys = keys(c);
-            RecordCipher sealer = sealer(c, keys, 0);
+            RecordSealer sealer = sealer(c, keys, 0);
             ByteBuffer out = ByteBuffer.allocate(RecordHeader.MAX_RECORD + 1024);
             TlsAlertException e = alert(() -> sealer.seal(ContentType.APPLICATION_DATA,
                     ByteBuffer.allocate(RecordHeader.MAX_PLAINTEXT + 1), out), c + " seal 2^14+1");
@@ -459,20 +465,24 @@ class TamperTest {
         return RoundTripTest.keys(c.suite(), c.version(), 17 + c.kind().ordinal());
     }
 
-    static RecordCipher sealer(Config c, SessionKeys keys, long first) {
-        return RecordCipher.create(c.suite(), c.version(), keys, ConnectionEnd.CLIENT, true, c.provider(),
-                new SecureRandom(), first);
+    static RecordSealer sealer(Config c, SessionKeys keys, long first) {
+        return RecordSealer.create(spec(c, keys, first).random(new SecureRandom()));
     }
 
-    static RecordCipher opener(Config c, SessionKeys keys, long first) {
-        return RecordCipher.create(c.suite(), c.version(), keys, ConnectionEnd.CLIENT, false, c.provider(), null, first);
+    static RecordOpener opener(Config c, SessionKeys keys, long first) {
+        return RecordOpener.create(spec(c, keys, first).macCheck(c.macCheck()));
+    }
+
+    /** The client's records of the configuration, from sequence number first. */
+    static RecordSpec spec(Config c, SessionKeys keys, long first) {
+        return RecordSpec.of(c.provider()).suite(c.suite(), c.version()).keys(keys, ConnectionEnd.CLIENT).firstSequence(first);
     }
 
     static byte[] seal(Config c, SessionKeys keys, long seq, int type, byte[] plain) throws Exception {
         return sealWith(sealer(c, keys, seq), type, plain, false);
     }
 
-    static byte[] sealWith(RecordCipher sealer, int type, byte[] plain, boolean direct) throws TlsAlertException {
+    static byte[] sealWith(RecordSealer sealer, int type, byte[] plain, boolean direct) throws TlsAlertException {
         ByteBuffer in = direct ? ByteBuffer.allocateDirect(plain.length) : ByteBuffer.allocate(plain.length);
         in.put(plain).flip();
         ByteBuffer out = direct ? ByteBuffer.allocateDirect(sealer.sealedLength(plain.length))
@@ -484,7 +494,7 @@ class TamperTest {
         return record;
     }
 
-    static byte[] openWith(RecordCipher opener, byte[] record, boolean direct) throws TlsAlertException {
+    static byte[] openWith(RecordOpener opener, byte[] record, boolean direct) throws TlsAlertException {
         ByteBuffer in = direct ? ByteBuffer.allocateDirect(record.length) : ByteBuffer.allocate(record.length);
         in.put(record).flip();
         // Plaintext is never longer than the record that carries it.
@@ -496,7 +506,7 @@ class TamperTest {
         return plain;
     }
 
-    static byte[] openOk(RecordCipher opener, byte[] record, boolean direct) {
+    static byte[] openOk(RecordOpener opener, byte[] record, boolean direct) {
         try {
             return openWith(opener, record, direct);
         } catch (Throwable t) {
@@ -523,7 +533,7 @@ class TamperTest {
                 ? "the record opened to " + ((byte[]) result).length + " bytes" : "got " + result));
     }
 
-    static TlsAlertException openAlert(RecordCipher opener, byte[] record, boolean direct, String what) {
+    static TlsAlertException openAlert(RecordOpener opener, byte[] record, boolean direct, String what) {
         return alert(() -> openWith(opener, record, direct), what);
     }
 

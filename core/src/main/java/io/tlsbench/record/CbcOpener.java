@@ -6,26 +6,15 @@ import static io.tlsbench.record.ConstantTime.lessThan;
 import static io.tlsbench.record.ConstantTime.select;
 
 import io.tlsbench.alert.TlsAlertException;
-import io.tlsbench.provider.ProviderSet;
-import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import javax.crypto.spec.IvParameterSpec;
 
 /**
- * MAC-then-encrypt with a CBC block cipher (RFC 5246 §6.2.3.2; SSLv3 per RFC 6101 §5.2.3.2).
- *
- * <p><b>IVs without re-initialising the Cipher.</b> The Cipher is initialised once and driven
- * with update() only, so its CBC state runs on from record to record. In SSLv3 and TLS 1.0 that
- * is exactly the protocol's chained IV (the last ciphertext block of the previous record). In
- * TLS 1.1 and 1.2 each record starts with a block R from a CSPRNG ({@link RandomBlocks}), encrypted under the running
- * CBC residue: the first ciphertext block is the record's explicit IV, unpredictable because R is
- * — RFC 4346 §6.2.3.2 option (2)(b). The receiver decrypts with its own running state and drops
- * the first block, which is exactly what decrypting with the explicit IV would leave. Peers see
- * the standard wire format.
+ * CBC opening: decrypt, then check padding and MAC (RFC 5246 §6.2.3.2; SSLv3 per RFC 6101
+ * §5.2.3.2). The Cipher runs on from record to record as {@link CbcSealer} explains; in TLS 1.1+
+ * the first decrypted block (the explicit IV's) is dropped.
  *
  * <p><b>Constant-time open (the Lucky 13 defence).</b> Once the fragment's length has passed the
  * public checks, nothing branches on the padding or the MAC: the padding length and the padding
@@ -38,44 +27,35 @@ import javax.crypto.spec.IvParameterSpec;
  * flag. Every failure — bad padding, bad MAC, a fragment too short or not whole blocks — is the
  * same bad_record_mac. What remains with the provider's HMAC ({@link CbcMacCheck#PROVIDER}): the
  * provider's cost of hashing d bytes in the MAC and the rest in the dummy is not exactly that of
- * any other split, and {@code tlsbench leakcheck} measures nanoseconds to tens of nanoseconds
- * between padding 0 and 255 on every provider (results/ *-leakcheck/leakcheck.md). With
- * {@link CbcMacCheck#CONSTANT_TIME} the MAC is tlsbench's {@link ConstantTimeHmac}, whose work
- * depends on the public record length only.
+ * any other split, and {@code tlsbench leakcheck} measures it between padding 0 and 255 on every
+ * provider (results/ *-leakcheck/leakcheck.md). With {@link CbcMacCheck#CONSTANT_TIME} the MAC is
+ * tlsbench's {@link ConstantTimeHmac}, whose work depends on the public record length only.
  */
-final class CbcRecordCipher extends RecordCipher {
+final class CbcOpener extends RecordOpener {
 
     /** Null when open checks the MAC with {@link #constantTimeMac}. */
     private final RecordMac mac;
-    /** Null unless CBC open checks the MAC with tlsbench's constant-time HMAC. */
+    /** Null unless open checks the MAC with tlsbench's constant-time HMAC. */
     private final ConstantTimeHmac constantTimeMac;
-    private final RandomBlocks random;
     private final int blockLength;
     private final int macLength;
     private final boolean explicitIv;
     private final boolean ssl3;
-    private final byte[] randomBlock;
     private final byte[] computed = new byte[64];
     private final byte[] received = new byte[64];
     private final byte[] rotated = new byte[64];
 
-    CbcRecordCipher(CipherSuite suite, ProtocolVersion version, boolean sealing, ProviderSet provider, WorkSpace space,
-                    byte[] macKey, byte[] writeKey, byte[] keyBlockIv, SecureRandom random, long firstSequence,
-                    CbcMacCheck macCheck) {
-        super(suite, version, sealing, provider, space, writeKey, firstSequence);
-        this.constantTimeMac = !sealing && macCheck == CbcMacCheck.CONSTANT_TIME && version != ProtocolVersion.SSL3
-                ? ConstantTimeHmac.create(suite.mac.hash, macKey) : null;
-        // The provider's MAC only where it is used: sealing, or open without the constant-time check.
-        this.mac = constantTimeMac == null ? RecordMac.create(version, suite.mac.hash, macKey, provider) : null;
+    CbcOpener(RecordSpec spec) {
+        super(spec);
+        // SSLv3's MAC is not HMAC: it always uses the provider's digest.
+        this.constantTimeMac = spec.macCheck == CbcMacCheck.CONSTANT_TIME && version != ProtocolVersion.SSL3
+                ? ConstantTimeHmac.create(suite.mac.hash, spec.macKey()) : null;
+        this.mac = constantTimeMac == null ? RecordMac.create(version, suite.mac.hash, spec.macKey(), spec.provider) : null;
         this.blockLength = suite.cipher.blockLength;
         this.macLength = suite.mac.length();
         this.explicitIv = version.explicitCbcIv();
-        this.random = explicitIv && sealing ? new RandomBlocks(random) : null;
         this.ssl3 = version == ProtocolVersion.SSL3;
-        this.randomBlock = new byte[blockLength];
-        // TLS 1.1+: the key block has no IV; any starting residue works (see the class comment).
-        byte[] iv = explicitIv ? new byte[blockLength] : keyBlockIv;
-        initOnce(new IvParameterSpec(iv));
+        initOnce(CbcSealer.startingIv(spec));
     }
 
     /** Whether open checks the MAC with tlsbench's constant-time HMAC (for tests). */
@@ -84,36 +64,7 @@ final class CbcRecordCipher extends RecordCipher {
     }
 
     @Override
-    protected int fragmentLength(int n) {
-        return (explicitIv ? blockLength : 0) + n + macLength + paddingLength(n) + 1;
-    }
-
-    /** Minimal padding: n ‖ MAC ‖ padding ‖ padding_length fills whole blocks. */
-    private int paddingLength(int n) {
-        return blockLength - 1 - (n + macLength) % blockLength;
-    }
-
-    @Override
-    protected void sealFragment(int type, long seq, ByteBuffer plaintext, ByteBuffer target, int n)
-            throws GeneralSecurityException {
-        work.clear();
-        if (explicitIv) {
-            random.next(randomBlock, blockLength);
-            work.put(randomBlock);
-        }
-        int dataAt = work.position();
-        work.put(plaintext);
-        appendMac(mac, seq, type, dataAt, n, computed);
-        int pad = paddingLength(n);
-        for (int i = 0; i <= pad; i++) {
-            work.put((byte) pad); // TLS: every padding byte holds the length; SSLv3 accepts any value
-        }
-        work.flip();
-        cipher.update(work, target);
-    }
-
-    @Override
-    protected void openFragment(int type, long seq, ByteBuffer fragment, ByteBuffer out)
+    void openFragment(int type, long seq, ByteBuffer fragment, ByteBuffer out)
             throws GeneralSecurityException, TlsAlertException {
         int length = fragment.remaining();
         int ivLength = explicitIv ? blockLength : 0;
@@ -126,30 +77,9 @@ final class CbcRecordCipher extends RecordCipher {
         int n = length - ivLength; // MAC ‖ data ‖ padding, after the dropped first block
         int last = ivLength + n - 1;
         int pad = work.get(last) & 0xff;
-
-        int good = greaterOrEqual(n, pad + 1 + macLength);
-        if (ssl3) {
-            good &= lessThan(pad, blockLength); // RFC 6101: padding shorter than a block, any content
-        } else {
-            int checked = Math.min(255, n - 1);
-            for (int i = 1; i <= checked; i++) {
-                int inPadding = greaterOrEqual(pad, i);
-                int differs = ~equal(work.get(last - i) & 0xff, pad);
-                good &= ~(inPadding & differs);
-            }
-        }
-        int effectivePad = select(good, pad, 0);
-        int dataLength = n - macLength - 1 - effectivePad;
-
-        if (constantTimeMac != null) {
-            constantTimeMac.compute(seq, type, wireVersion, work, ivLength, dataLength, n - macLength - 1, computed);
-        } else {
-            work.limit(ivLength + dataLength).position(ivLength);
-            mac.compute(seq, type, wireVersion, work, computed, 0);
-            int prefix = mac.innerPrefixLength();
-            mac.dummyBlocks(mac.blocks(prefix + n - macLength - 1) - mac.blocks(prefix + dataLength));
-        }
-
+        int good = paddingMask(last, n, pad);
+        int dataLength = n - macLength - 1 - select(good, pad, 0);
+        computeMac(seq, type, ivLength, n, dataLength);
         work.limit(work.capacity());
         extractMac(ivLength, n, dataLength);
         int diff = 0;
@@ -162,6 +92,40 @@ final class CbcRecordCipher extends RecordCipher {
             throw badRecordMac();
         }
         deliver(ivLength, dataLength, out);
+    }
+
+    /**
+     * All ones if the padding that ends the n-byte body at work[last] (its length byte, pad) is
+     * valid and leaves room for the MAC, else 0; masks only, over every byte it could cover.
+     */
+    private int paddingMask(int last, int n, int pad) {
+        int good = greaterOrEqual(n, pad + 1 + macLength);
+        if (ssl3) {
+            return good & lessThan(pad, blockLength); // RFC 6101: padding shorter than a block, any content
+        }
+        int checked = Math.min(255, n - 1);
+        for (int i = 1; i <= checked; i++) {
+            int inPadding = greaterOrEqual(pad, i);
+            int differs = ~equal(work.get(last - i) & 0xff, pad);
+            good &= ~(inPadding & differs);
+        }
+        return good;
+    }
+
+    /**
+     * The MAC of the dataLength bytes at bodyAt into computed, with the same hash work whatever
+     * dataLength (secret) is, up to the longest data the body could hold.
+     */
+    private void computeMac(long seq, int type, int bodyAt, int n, int dataLength) {
+        int longest = n - macLength - 1;
+        if (constantTimeMac != null) {
+            constantTimeMac.compute(seq, type, wireVersion, work, bodyAt, dataLength, longest, computed);
+        } else {
+            work.limit(bodyAt + dataLength).position(bodyAt);
+            mac.compute(seq, type, wireVersion, work, computed, 0);
+            int prefix = mac.innerPrefixLength();
+            mac.dummyBlocks(mac.blocks(prefix + longest) - mac.blocks(prefix + dataLength));
+        }
     }
 
     /**
@@ -210,7 +174,7 @@ final class CbcRecordCipher extends RecordCipher {
     }
 
     @Override
-    protected void wipeKeys() {
+    void wipeKeys() {
         if (mac != null) {
             mac.wipe();
         }
@@ -218,6 +182,5 @@ final class CbcRecordCipher extends RecordCipher {
             constantTimeMac.wipe();
         }
         Arrays.fill(computed, (byte) 0);
-        Arrays.fill(randomBlock, (byte) 0);
     }
 }
