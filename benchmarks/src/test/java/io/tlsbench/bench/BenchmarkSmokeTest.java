@@ -11,6 +11,7 @@ import io.tlsbench.bench.BenchmarkMatrix.Block;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.ContentType;
 import io.tlsbench.suite.ProtocolVersion;
 import java.lang.reflect.Field;
@@ -200,6 +201,35 @@ class BenchmarkSmokeTest {
             }
         }
         assertTrue(checked >= 24, "combinations checked: " + checked);
+    }
+
+    /**
+     * The run's constant-time rerun passes {@code JmhResult.CONSTANT_TIME_MAC_ARG} to the JMH fork:
+     * it must name the property the workload reads, and that property must reach its openers.
+     */
+    @Test
+    void theConstantTimeRerunArgumentReachesTheOpeners() throws Exception {
+        String arg = io.tlsbench.report.JmhResult.CONSTANT_TIME_MAC_ARG;
+        String prefix = "-D" + RecordWorkload.MAC_CHECK_PROPERTY + "=";
+        assertTrue(arg.startsWith(prefix), arg);
+        String before = System.getProperty(RecordWorkload.MAC_CHECK_PROPERTY);
+        try {
+            System.setProperty(RecordWorkload.MAC_CHECK_PROPERTY, arg.substring(prefix.length()));
+            try (RecordWorkload w = RecordWorkload.create("sunjce", "AES-128-CBC-SHA", "tls12", 64, "heap")) {
+                assertEquals(CbcMacCheck.CONSTANT_TIME, w.macCheck());
+                assertEquals(ContentType.APPLICATION_DATA, w.open()); // setup also checked every ring record opens
+            }
+            System.clearProperty(RecordWorkload.MAC_CHECK_PROPERTY);
+            try (RecordWorkload w = RecordWorkload.create("sunjce", "AES-128-CBC-SHA", "tls12", 64, "heap")) {
+                assertEquals(CbcMacCheck.PROVIDER, w.macCheck(), "without the argument");
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(RecordWorkload.MAC_CHECK_PROPERTY);
+            } else {
+                System.setProperty(RecordWorkload.MAC_CHECK_PROPERTY, before);
+            }
+        }
     }
 
     @Test
