@@ -21,19 +21,6 @@ final class CertificateChecker {
     private CertificateChecker() {
     }
 
-    /** Strict DER: one X.509 certificate, nothing before or after it (CertificateFactory also takes PEM). */
-    static X509Certificate parse(java.security.cert.CertificateFactory cf, byte[] der)
-            throws java.security.cert.CertificateException {
-        if (der.length == 0 || der[0] != 0x30) {
-            throw new java.security.cert.CertificateException("not a DER certificate");
-        }
-        java.security.cert.Certificate c = cf.generateCertificate(new java.io.ByteArrayInputStream(der));
-        if (!(c instanceof X509Certificate) || !java.util.Arrays.equals(c.getEncoded(), der)) {
-            throw new java.security.cert.CertificateException("trailing or non-canonical bytes around the certificate");
-        }
-        return (X509Certificate) c;
-    }
-
     static void check(List<X509Certificate> chain, Collection<X509Certificate> anchors, String hostname, Date now)
             throws TlsAlertException {
         if (chain.isEmpty()) {

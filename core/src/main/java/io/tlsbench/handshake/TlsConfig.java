@@ -6,6 +6,7 @@ import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.NamedGroup;
 import io.tlsbench.suite.ProtocolVersion;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -22,9 +23,9 @@ import java.util.function.Consumer;
 public final class TlsConfig {
 
     /** Named groups (RFC 4492, RFC 7748 ids). */
-    public static final int SECP256R1 = 23;
-    public static final int SECP384R1 = 24;
-    public static final int X25519 = 29;
+    public static final int SECP256R1 = NamedGroup.SECP256R1;
+    public static final int SECP384R1 = NamedGroup.SECP384R1;
+    public static final int X25519 = NamedGroup.X25519;
 
     final ProviderSet provider;
     final ProtocolVersion minVersion;

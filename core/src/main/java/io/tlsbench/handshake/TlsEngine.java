@@ -3,6 +3,11 @@ package io.tlsbench.handshake;
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.AlertLevel;
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.handshake.message.Finished;
+import io.tlsbench.handshake.message.HandshakeMessage;
+import io.tlsbench.handshake.message.HandshakeType;
+import io.tlsbench.handshake.message.Reader;
+import io.tlsbench.handshake.message.Writer;
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
@@ -15,11 +20,6 @@ import io.tlsbench.suite.ProtocolVersion;
 import io.tlsbench.kdf.PrfAlgorithm;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -287,10 +287,11 @@ public abstract class TlsEngine {
         byte[] buf = handshakeIn.toByteArray();
         int p = 0;
         while (buf.length - p >= 4) {
-            int type = buf[p] & 0xff;
+            HandshakeType type = HandshakeType.of(buf[p] & 0xff);
             int length = ((buf[p + 1] & 0xff) << 16) | ((buf[p + 2] & 0xff) << 8) | (buf[p + 3] & 0xff);
-            if (!HandshakeType.known(type)) {
-                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "unknown handshake message type " + type);
+            if (type == null) {
+                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "unknown handshake message type "
+                        + (buf[p] & 0xff));
             }
             if (length > MAX_HANDSHAKE_MESSAGE) {
                 throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "handshake message of " + length + " bytes");
@@ -301,7 +302,7 @@ public abstract class TlsEngine {
             byte[] raw = Arrays.copyOfRange(buf, p, p + 4 + length);
             p += 4 + length;
             handshakeInReset(buf, p);
-            onHandshakeMessage(type, new Reader(raw, 4, length, messageName(type)), raw);
+            onHandshakeMessage(type, new Reader(raw, 4, length, type.toString()), raw);
             if (closed()) {
                 return;
             }
@@ -319,11 +320,14 @@ public abstract class TlsEngine {
 
     // ---------------------------------------------------------------- sending
 
+    /** Queues a handshake message, encoded for the negotiated version, and adds it to the transcript. */
+    protected final void send(HandshakeMessage message) {
+        sendHandshake(message.type(), message.body(version));
+    }
+
     /** Queues a handshake message (type + body) and adds it to the transcript. */
-    protected final void sendHandshake(int type, byte[] body) {
-        Writer w = new Writer(body.length + 4);
-        w.u8(type).u24(body.length).bytes(body);
-        byte[] raw = w.toByteArray();
+    final void sendHandshake(HandshakeType type, byte[] body) {
+        byte[] raw = HandshakeMessage.frame(type.code, body);
         transcript.bytes(raw);
         handshakeOut.bytes(raw);
     }
@@ -389,50 +393,36 @@ public abstract class TlsEngine {
         return config.provider.nativeKey(c.privateKey());
     }
 
-    /** Sends a Certificate message with the chain (leaf first), or an empty list. */
-    protected final void sendCertificate(List<X509Certificate> chain) throws TlsAlertException {
-        Writer w = new Writer(2048);
-        int m = w.mark(3);
-        for (X509Certificate c : chain) {
-            try {
-                w.vector24(c.getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "certificate encoding: " + e.getMessage());
-            }
-        }
-        w.fillLength(m, 3);
-        sendHandshake(HandshakeType.CERTIFICATE, w.toByteArray());
-    }
-
-    /** Decodes a Certificate message's list (strict DER; possibly empty). */
-    protected static List<X509Certificate> readCertificates(Reader r) throws TlsAlertException {
-        Reader list = r.sub(r.u24("certificate_list length"), "certificate_list");
-        r.end();
-        List<X509Certificate> chain = new ArrayList<>();
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            while (list.hasRemaining()) {
-                chain.add(CertificateChecker.parse(cf, list.vector24("certificate")));
-            }
-        } catch (CertificateException e) {
-            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "unparseable certificate: " + e.getMessage());
-        }
-        return chain;
-    }
-
     /** verify_data of sender over the transcript so far. */
     protected final byte[] verifyData(ConnectionEnd sender) {
         return keySchedule.verifyData(version, PrfAlgorithm.of(version, suite), master, sender, transcriptBytes());
     }
 
-    /** Checks the peer's Finished (length, then value), then adds it to the transcript. */
-    protected final void checkFinished(Reader r, byte[] raw) throws TlsAlertException {
-        byte[] expected = verifyData(side.peer());
-        if (r.remaining() != expected.length) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished of " + r.remaining() + " bytes");
+    /**
+     * RFC 5246 §8.1 and RFC 7627 §4: the master secret from the pre-master, over the randoms or —
+     * with the extended master secret — over the session hash of the transcript so far. The
+     * pre-master is wiped once used; the key log gets its line.
+     */
+    protected final void deriveMasterSecret(boolean ems, byte[] clientRandom, byte[] serverRandom) {
+        master = new byte[KeySchedule.MASTER_SECRET_LENGTH];
+        try {
+            if (ems) {
+                byte[] hash = new byte[64];
+                int n = keySchedule.handshakeHash(PrfAlgorithm.of(version, suite), transcriptBytes(), hash);
+                keySchedule.extendedMasterSecret(version, suite, preMaster, Arrays.copyOf(hash, n), master);
+            } else {
+                keySchedule.masterSecret(version, suite, preMaster, clientRandom, serverRandom, master);
+            }
+        } finally {
+            Arrays.fill(preMaster, (byte) 0);
         }
-        byte[] got = r.bytes(r.remaining(), "verify_data");
-        if (!MessageDigest.isEqual(expected, got)) {
+        keyLog(clientRandom, master);
+    }
+
+    /** Checks the peer's Finished (length, then value), then adds it to the transcript. */
+    protected final void readFinished(Reader body, byte[] raw) throws TlsAlertException {
+        Finished finished = Finished.decode(body, version);
+        if (!MessageDigest.isEqual(verifyData(side.peer()), finished.verifyData())) {
             throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
                     side.peer().name().toLowerCase(java.util.Locale.ROOT) + " Finished does not verify");
         }
@@ -442,7 +432,7 @@ public abstract class TlsEngine {
     /** Sends ChangeCipherSpec and our Finished, and flushes. */
     protected final void sendFinished() throws TlsAlertException {
         sendChangeCipherSpec();
-        sendHandshake(HandshakeType.FINISHED, verifyData(side));
+        send(new Finished(verifyData(side)));
         flushHandshake();
     }
 
@@ -452,30 +442,14 @@ public abstract class TlsEngine {
         transcript.reset();
     }
 
-    protected static void expect(int type, int expected) throws TlsAlertException {
+    protected static void expect(HandshakeType type, HandshakeType expected) throws TlsAlertException {
         if (type != expected) {
             throw unexpected(type);
         }
     }
 
-    protected static TlsAlertException unexpected(int type) {
-        return new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, messageName(type) + " out of order");
-    }
-
-    /** A list of 16-bit values with a 16-bit length (groups, signature schemes). */
-    static List<Integer> u16List(byte[] body, String what) throws TlsAlertException {
-        Reader r = new Reader(body, what);
-        int length = r.u16("length");
-        if (length % 2 != 0) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what + " of " + length + " bytes");
-        }
-        Reader list = r.sub(length, what);
-        r.end();
-        List<Integer> out = new ArrayList<>();
-        while (list.hasRemaining()) {
-            out.add(list.u16(what));
-        }
-        return out;
+    protected static TlsAlertException unexpected(HandshakeType type) {
+        return new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, type + " out of order");
     }
 
     // ---------------------------------------------------------------- state machine hooks
@@ -483,7 +457,7 @@ public abstract class TlsEngine {
     /** Client: sends ClientHello. Server: nothing (waits for it). */
     public abstract void start() throws TlsAlertException;
 
-    protected abstract void onHandshakeMessage(int type, Reader body, byte[] raw) throws TlsAlertException;
+    protected abstract void onHandshakeMessage(HandshakeType type, Reader body, byte[] raw) throws TlsAlertException;
 
     /** Called when the peer's ChangeCipherSpec arrives, before the read keys switch. */
     protected abstract void onChangeCipherSpec() throws TlsAlertException;
@@ -559,21 +533,5 @@ public abstract class TlsEngine {
     /** Bytes of a partial record received and waiting for the rest (TlsConnection: end of stream inside a record). */
     final int bufferedInput() {
         return records.bufferedInput();
-    }
-
-    static String messageName(int type) {
-        switch (type) {
-            case HandshakeType.HELLO_REQUEST: return "HelloRequest";
-            case HandshakeType.CLIENT_HELLO: return "ClientHello";
-            case HandshakeType.SERVER_HELLO: return "ServerHello";
-            case HandshakeType.CERTIFICATE: return "Certificate";
-            case HandshakeType.SERVER_KEY_EXCHANGE: return "ServerKeyExchange";
-            case HandshakeType.CERTIFICATE_REQUEST: return "CertificateRequest";
-            case HandshakeType.SERVER_HELLO_DONE: return "ServerHelloDone";
-            case HandshakeType.CERTIFICATE_VERIFY: return "CertificateVerify";
-            case HandshakeType.CLIENT_KEY_EXCHANGE: return "ClientKeyExchange";
-            case HandshakeType.FINISHED: return "Finished";
-            default: return "handshake " + type;
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsbench.handshake.TlsEngine;
 import io.tlsbench.suite.ConnectionEnd;
+import io.tlsbench.testing.Flight;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ class EngineFlightFuzzTest {
             List<byte[]> recorded = s.recording().fromClient;
             List<byte[]> chunks = new ArrayList<>();
             chunks.add(recorded.get(0));
-            byte[] rest = Wire.concat(recorded.subList(1, recorded.size()));
+            byte[] rest = Flight.concat(recorded.subList(1, recorded.size()).toArray(byte[][]::new));
             chunks.addAll(Mutations.split(Mutations.apply(rest, data), data));
             run(s.newServer(), chunks);
         });

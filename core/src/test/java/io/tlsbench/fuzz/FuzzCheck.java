@@ -4,7 +4,7 @@ import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.buffer.BufferPool;
 import io.tlsbench.buffer.PoolStats;
-import java.security.NoSuchAlgorithmException;
+import io.tlsbench.testing.SeededRandom;
 import java.security.SecureRandom;
 
 /**
@@ -52,14 +52,8 @@ public final class FuzzCheck {
         return s.outstanding();
     }
 
-    /** A SecureRandom that yields the same bytes every run (SHA1PRNG seeded before first use). */
+    /** A SecureRandom that yields the same bytes every run. */
     public static SecureRandom deterministic(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG", "SUN");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
-            throw new IllegalStateException("SHA1PRNG is missing", e);
-        }
+        return SeededRandom.of(seed);
     }
 }

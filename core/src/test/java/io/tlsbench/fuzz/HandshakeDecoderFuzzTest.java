@@ -2,7 +2,13 @@ package io.tlsbench.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.handshake.message.ClientHello;
+import io.tlsbench.handshake.message.Extensions;
+import io.tlsbench.handshake.message.HandshakeMessage;
+import io.tlsbench.handshake.message.Reader;
+import io.tlsbench.handshake.message.ServerHello;
 import io.tlsbench.suite.ConnectionEnd;
+import io.tlsbench.testing.Flight;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -143,9 +149,9 @@ class HandshakeDecoderFuzzTest {
     }
 
     /** The peer's recorded plaintext message of the type (null if it sends none). */
-    static Wire.Msg peerMessage(Scenario s, ConnectionEnd victim, int type) throws TlsAlertException {
-        for (Object o : Wire.items(s.recording().from(victim.peer()))) {
-            if (o instanceof Wire.Msg m && m.type() == type) {
+    static Flight.Msg peerMessage(Scenario s, ConnectionEnd victim, int type) throws TlsAlertException {
+        for (Object o : Flight.parse(s.recording().from(victim.peer()), false).items) {
+            if (o instanceof Flight.Msg m && m.type() == type) {
                 return m;
             }
         }
@@ -164,7 +170,7 @@ class HandshakeDecoderFuzzTest {
             if (target.extensionsOnly) {
                 byte[] hello = peerMessage(s, victim, type).body();
                 byte[] prefix = Arrays.copyOf(hello, helloExtensionsAt(hello, type == CLIENT_HELLO));
-                body = Wire.concat(List.of(prefix, body));
+                body = Flight.concat(prefix, body);
             }
             EngineFlightFuzzTest.run(victim == ConnectionEnd.CLIENT ? s.newClient() : s.newServer(),
                     flightUpTo(s, victim, type, body));
@@ -175,36 +181,37 @@ class HandshakeDecoderFuzzTest {
     static List<byte[]> flightUpTo(Scenario s, ConnectionEnd victim, int type, byte[] body) throws TlsAlertException {
         ConnectionEnd peer = victim.peer();
         List<byte[]> out = new ArrayList<>();
-        for (Object o : Wire.items(s.recording().from(peer))) {
-            if (o instanceof Wire.Msg m) {
+        for (Object o : Flight.parse(s.recording().from(peer), false).items) {
+            if (o instanceof Flight.Msg m) {
+                // each message in a record of its own
+                out.add(Flight.record(Flight.HANDSHAKE, m.recordVersion(), m.type() == type
+                        ? HandshakeMessage.frame(type, body) : m.frame()));
                 if (m.type() == type) {
-                    out.add(new Wire.Msg(type, body, m.recordVersion()).encode());
                     return out;
                 }
-                out.add(m.encode());
             } else {
-                Wire.Rec r = (Wire.Rec) o;
-                if (type == FINISHED && r.type() == Wire.HANDSHAKE) {
+                Flight.Rec r = (Flight.Rec) o;
+                if (type == FINISHED && r.type() == Flight.HANDSHAKE) {
                     // The first protected handshake record after ChangeCipherSpec is the Finished.
-                    out.add(s.recording().seal(peer, Wire.HANDSHAKE, Wire.handshake(FINISHED, body)));
+                    out.add(s.recording().seal(peer, Flight.HANDSHAKE, HandshakeMessage.frame(FINISHED, body)));
                     return out;
                 }
-                out.add(Wire.record(r.type(), r.version(), r.fragment()));
+                out.add(r.encode());
             }
         }
         throw new IllegalStateException(s + ": the " + peer + " sends no message of type " + type);
     }
 
-    /** Where the extensions block starts in a recorded (valid) hello body. */
-    static int helloExtensionsAt(byte[] hello, boolean clientHello) {
-        int p = 2 + 32;
-        p += 1 + (hello[p] & 0xff); // session_id
+    /** Where the extensions block starts in a recorded (valid) hello body: its length without them. */
+    static int helloExtensionsAt(byte[] hello, boolean clientHello) throws TlsAlertException {
+        Reader r = new Reader(hello, "hello");
         if (clientHello) {
-            p += 2 + Wire.u16(hello, p); // cipher_suites
-            p += 1 + (hello[p] & 0xff); // compression_methods
-        } else {
-            p += 2 + 1; // cipher_suite, compression_method
+            ClientHello h = ClientHello.decode(r);
+            return new ClientHello(h.version(), h.random(), h.sessionId(), h.cipherSuites(), h.compressionMethods(),
+                    Extensions.NONE).body(null).length;
         }
-        return p;
+        ServerHello h = ServerHello.decode(r);
+        return new ServerHello(h.version(), h.random(), h.sessionId(), h.cipherSuite(), h.compressionMethod(),
+                Extensions.NONE).body(null).length;
     }
 }

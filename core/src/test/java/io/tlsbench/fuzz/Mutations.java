@@ -1,6 +1,8 @@
 package io.tlsbench.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import io.tlsbench.record.RecordHeader;
+import io.tlsbench.testing.Flight;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +22,7 @@ final class Mutations {
         byte[] w = wire.clone();
         int edits = d.consumeInt(0, 4);
         for (int i = 0; i < edits && w.length > 0; i++) {
-            List<Wire.Rec> recs = Wire.records(w);
+            List<int[]> recs = recordBounds(w);
             int op = d.consumeInt(0, 7);
             if (op >= 5 && recs.isEmpty()) {
                 op = 0;
@@ -39,22 +41,34 @@ final class Mutations {
                 case 3 -> w = splice(w, at, d.consumeInt(1, w.length - at), new byte[0]);
                 case 4 -> w = Arrays.copyOf(w, at);
                 default -> {
-                    Wire.Rec r = recs.get(d.consumeInt(0, recs.size() - 1));
-                    byte[] bytes = Arrays.copyOfRange(w, r.start(), r.end());
-                    Wire.Rec to = recs.get(d.consumeInt(0, recs.size() - 1));
+                    int[] r = recs.get(d.consumeInt(0, recs.size() - 1));
+                    byte[] bytes = Arrays.copyOfRange(w, r[0], r[1]);
+                    int[] to = recs.get(d.consumeInt(0, recs.size() - 1));
                     if (op == 5) { // drop
-                        w = splice(w, r.start(), bytes.length, new byte[0]);
+                        w = splice(w, r[0], bytes.length, new byte[0]);
                     } else if (op == 6) { // duplicate after another record
-                        w = splice(w, to.end(), 0, bytes);
+                        w = splice(w, to[1], 0, bytes);
                     } else { // move before another record
-                        byte[] without = splice(w, r.start(), bytes.length, new byte[0]);
-                        int target = to.start() > r.start() ? to.start() - bytes.length : to.start();
+                        byte[] without = splice(w, r[0], bytes.length, new byte[0]);
+                        int target = to[0] > r[0] ? to[0] - bytes.length : to[0];
                         w = splice(without, Math.max(0, Math.min(target, without.length)), 0, bytes);
                     }
                 }
             }
         }
         return w;
+    }
+
+    /** Where each whole record starts and ends in the (possibly mutated) wire; a partial one at the end is left out. */
+    private static List<int[]> recordBounds(byte[] w) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (Flight.Rec r : Flight.wholeRecords(w)) {
+            int end = start + RecordHeader.LENGTH + r.fragment().length;
+            out.add(new int[] {start, end});
+            start = end;
+        }
+        return out;
     }
 
     /** The wire in pieces of fuzzer-chosen sizes (one piece once the data runs out). */

@@ -8,6 +8,9 @@ import io.tlsbench.handshake.TlsConfig;
 import io.tlsbench.handshake.TlsConfig.ClientAuth;
 import io.tlsbench.handshake.TlsEngine;
 import io.tlsbench.handshake.TlsServer;
+import io.tlsbench.handshake.message.HandshakeType;
+import io.tlsbench.handshake.message.Reader;
+import io.tlsbench.handshake.message.ServerHello;
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
@@ -20,6 +23,8 @@ import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
+import io.tlsbench.testing.Flight;
+import io.tlsbench.testing.TestPki;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +34,7 @@ import java.util.function.Consumer;
 
 /**
  * The handshakes the engine fuzz targets start from: a tlsbench client and server whose every
- * random byte comes from a seeded generator, over {@link FuzzPki}'s fixed keys, so the same
+ * random byte comes from a seeded generator, over {@link TestPki}'s fixed keys, so the same
  * handshake happens byte for byte in every run. A recorded conversation is therefore valid input
  * for a fresh engine of the same scenario: the fuzzer mutates it and reaches the deep states.
  */
@@ -85,9 +90,9 @@ enum Scenario {
 
     private TlsClient client(long seed, Consumer<String> keyLog, Session offer) {
         TlsConfig.Builder b = TlsConfig.builder(JDK).versions(version, version).suites(List.of(suite))
-                .trust(FuzzPki.INSTANCE.ca()).random(FuzzCheck.deterministic(seed)).keyLog(keyLog);
+                .trust(TestPki.INSTANCE.ca).random(FuzzCheck.deterministic(seed)).keyLog(keyLog);
         if (clientAuth != ClientAuth.NONE) {
-            b.credential(FuzzPki.INSTANCE.client());
+            b.credential(TestPki.INSTANCE.clientRsa);
         }
         return new TlsClient(b.build(), offer);
     }
@@ -98,7 +103,7 @@ enum Scenario {
             cache.put(cached);
         }
         return new TlsServer(TlsConfig.builder(JDK).versions(ProtocolVersion.SSL3, ProtocolVersion.TLS12)
-                .credential(FuzzPki.INSTANCE.server()).trust(FuzzPki.INSTANCE.ca()).clientAuth(clientAuth)
+                .credential(TestPki.INSTANCE.rsa).trust(TestPki.INSTANCE.ca).clientAuth(clientAuth)
                 .sessionCache(cache).random(FuzzCheck.deterministic(seed)).keyLog(keyLog).build());
     }
 
@@ -181,16 +186,12 @@ enum Scenario {
 
         /** Everything one side sent. */
         byte[] from(ConnectionEnd side) {
-            return Wire.concat(side == ConnectionEnd.CLIENT ? fromClient : fromServer);
+            return Flight.concat((side == ConnectionEnd.CLIENT ? fromClient : fromServer).toArray(byte[][]::new));
         }
 
-        byte[] serverRandom() {
-            for (Object o : Wire.items(from(ConnectionEnd.SERVER))) {
-                if (o instanceof Wire.Msg m && m.type() == 2) {
-                    return java.util.Arrays.copyOfRange(m.body(), 2, 34);
-                }
-            }
-            throw new IllegalStateException("no ServerHello in " + scenario);
+        byte[] serverRandom() throws TlsAlertException {
+            Flight.Msg hello = Flight.parse(from(ConnectionEnd.SERVER), false).msg(HandshakeType.SERVER_HELLO.code);
+            return ServerHello.decode(new Reader(hello.body(), "ServerHello")).random();
         }
 
         /** Seals one record as the writer's first protected record, with this conversation's keys. */
@@ -207,12 +208,12 @@ enum Scenario {
 
         /** The verify_data of the writer's Finished (its first protected handshake record, opened). */
         byte[] verifyData(ConnectionEnd writer) throws TlsAlertException {
-            for (Object o : Wire.items(from(writer))) {
-                if (o instanceof Wire.Rec r && r.type() == Wire.HANDSHAKE) {
+            for (Object o : Flight.parse(from(writer), false).items) {
+                if (o instanceof Flight.Rec r && r.type() == Flight.HANDSHAKE) {
                     RecordOpener c = half(writer, RecordOpener::create);
                     try {
                         ByteBuffer out = ByteBuffer.allocate(1 << 15);
-                        c.open(ByteBuffer.wrap(Wire.record(r.type(), r.version(), r.fragment())), out);
+                        c.open(ByteBuffer.wrap(r.encode()), out);
                         return java.util.Arrays.copyOfRange(out.array(), 4, out.position());
                     } finally {
                         c.close();
@@ -223,7 +224,8 @@ enum Scenario {
         }
 
         /** A half for the writer's records with this conversation's keys (the key block rebuilt, then wiped). */
-        private <T> T half(ConnectionEnd writer, java.util.function.Function<RecordSpec, T> create) {
+        private <T> T half(ConnectionEnd writer, java.util.function.Function<RecordSpec, T> create)
+                throws TlsAlertException {
             SessionKeys keys = new SessionKeys(KeyBlockLayout.of(scenario.suite, scenario.version));
             try {
                 new KeySchedule(JDK).keyBlock(scenario.version, scenario.suite, master, clientRandom, serverRandom(),

@@ -2,6 +2,7 @@ package io.tlsbench.fuzz;
 
 import io.tlsbench.record.RecordOpenFuzzTest;
 import io.tlsbench.suite.ConnectionEnd;
+import io.tlsbench.testing.Flight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class SeedGenerator {
             List<byte[]> fromClient = s.recording().fromClient;
             write(dir.resolve("clientFedServerBytes"), s.name(), selector, s.recording().from(ConnectionEnd.SERVER));
             write(dir.resolve("serverFedClientBytes"), s.name(), selector,
-                    Wire.concat(fromClient.subList(1, fromClient.size())));
+                    Flight.concat(fromClient.subList(1, fromClient.size()).toArray(byte[][]::new)));
             // FuzzedDataProvider targets: the selector byte, then no edits (data runs out: the flight as recorded).
             write(dir.resolve("clientFedMutatedServerFlights"), s.name(), selector);
             write(dir.resolve("serverFedMutatedClientFlights"), s.name(), selector);
@@ -85,6 +86,6 @@ public final class SeedGenerator {
 
     private static void write(Path dir, String name, byte[]... parts) throws IOException {
         Files.createDirectories(dir);
-        Files.write(dir.resolve("seed-" + name), Wire.concat(List.of(parts)));
+        Files.write(dir.resolve("seed-" + name), Flight.concat(parts));
     }
 }

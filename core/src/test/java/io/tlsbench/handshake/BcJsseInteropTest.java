@@ -10,6 +10,7 @@ import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
+import io.tlsbench.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.handshake.message.HandshakeType;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
+import io.tlsbench.testing.TestPki;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,15 +3,15 @@ package io.tlsbench.handshake;
 import static io.tlsbench.alert.AlertDescription.BAD_RECORD_MAC;
 import static io.tlsbench.alert.AlertDescription.DECRYPT_ERROR;
 import static io.tlsbench.alert.AlertDescription.UNEXPECTED_MESSAGE;
-import static io.tlsbench.handshake.BadInputTest.CT_APPLICATION;
-import static io.tlsbench.handshake.BadInputTest.CT_CCS;
-import static io.tlsbench.handshake.BadInputTest.JDK;
-import static io.tlsbench.handshake.BadInputTest.clientB;
-import static io.tlsbench.handshake.BadInputTest.serverB;
-import static io.tlsbench.handshake.HostileWire.bytes;
-import static io.tlsbench.handshake.HostileWire.concat;
-import static io.tlsbench.handshake.HostileWire.records;
-import static io.tlsbench.handshake.HostileWire.recordWithLength;
+import static io.tlsbench.handshake.HostileInputTest.CT_APPLICATION;
+import static io.tlsbench.handshake.HostileInputTest.CT_CCS;
+import static io.tlsbench.handshake.HostileInputTest.JDK;
+import static io.tlsbench.handshake.HostileInputTest.clientB;
+import static io.tlsbench.handshake.HostileInputTest.serverB;
+import static io.tlsbench.testing.Flight.bytes;
+import static io.tlsbench.testing.Flight.concat;
+import static io.tlsbench.testing.Flight.records;
+import static io.tlsbench.testing.Flight.recordWithLength;
 import static io.tlsbench.handshake.SecretWipeTest.assertZero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,13 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.buffer.BufferPool;
-import io.tlsbench.handshake.BadInputTest.Case;
-import io.tlsbench.handshake.BadInputTest.Ctx;
-import io.tlsbench.handshake.BadInputTest.Exchange;
-import io.tlsbench.handshake.BadInputTest.Scenario;
-import io.tlsbench.handshake.HostileWire.Rec;
+import io.tlsbench.handshake.HostileInputTest.Case;
+import io.tlsbench.handshake.HostileInputTest.Ctx;
+import io.tlsbench.handshake.HostileInputTest.Exchange;
+import io.tlsbench.handshake.HostileInputTest.Scenario;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
+import io.tlsbench.testing.Flight;
+import io.tlsbench.testing.Flight.Rec;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Faults on the wire and at the transport. In memory, through {@link BadInputTest}'s harness
+ * Faults on the wire and at the transport. In memory, through {@link HostileInputTest}'s harness
  * (which checks the alert, that the victim is closed, that it queued the alert for the peer,
  * and that every pooled buffer is back): records truncated, duplicated, a ChangeCipherSpec twice,
  * a Finished from another connection. Each row also checks that the victim's secrets
@@ -195,7 +196,7 @@ class FaultInjectionTest {
     }
 
     static void runAndCheckWiped(Case k) {
-        BadInputTest.run(k); // the alert, closed, the alert record, the pool
+        HostileInputTest.run(k); // the alert, closed, the alert record, the pool
         Capturing cap = (Capturing) k.scenario();
         Map<String, ByteBuffer> all = new java.util.LinkedHashMap<>(cap.held);
         SecretHolders.of(cap.victim).forEach((name, b) -> all.put(name + " (after)", b));
@@ -246,9 +247,9 @@ class FaultInjectionTest {
         byte[] sf = c.out(sv);
         c.in(cl, sf);
         Exchange a = new Exchange();
-        a.clientHello = HostileWire.Flight.parse(ch, false);
-        a.serverFlight = HostileWire.Flight.parse(sf, false);
-        a.clientFlight = HostileWire.Flight.parse(c.out(cl), false);
+        a.clientHello = Flight.parse(ch, false);
+        a.serverFlight = Flight.parse(sf, false);
+        a.clientFlight = Flight.parse(c.out(cl), false);
         Rec fin = (Rec) a.clientFlight.items.get(a.clientFlight.items.size() - 1);
         return new OtherFinished(fin, c.keys(a).open(ConnectionEnd.CLIENT, 0, fin.encode()));
     }
@@ -268,7 +269,7 @@ class FaultInjectionTest {
         final byte[] appData;
         final boolean stopReading;
         final ByteArrayOutputStream afterCut = new ByteArrayOutputStream();
-        /** BadInputTest's context, used only to drain the engine's output. */
+        /** HostileInputTest's context, used only to drain the engine's output. */
         final Ctx wire = new Ctx();
         final CountDownLatch done = new CountDownLatch(1);
         volatile Throwable error;

@@ -1,5 +1,6 @@
 package io.tlsbench.handshake;
 
+import io.tlsbench.testing.TestPki;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
 import java.security.cert.Certificate;

@@ -1,8 +1,9 @@
-package io.tlsbench.handshake;
+package io.tlsbench.handshake.keyexchange;
 
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.suite.NamedGroup;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -20,7 +21,6 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
-import javax.crypto.KeyAgreement;
 import javax.crypto.interfaces.DHPublicKey;
 import javax.crypto.spec.DHParameterSpec;
 import javax.crypto.spec.DHPublicKeySpec;
@@ -31,10 +31,10 @@ import javax.crypto.spec.DHPublicKeySpec;
  * RFC 8422), and finite-field DHE (ffdhe2048 from RFC 7919 by default). Peer values are checked
  * here, whatever the provider checks: an off-curve point or out-of-range Y is illegal_parameter.
  */
-final class KeyExchangeMath {
+public final class KeyExchangeMath {
 
     /** RFC 7919 Appendix A.1 ffdhe2048, generator 2. */
-    static final BigInteger FFDHE2048_P = new BigInteger(
+    public static final BigInteger FFDHE2048_P = new BigInteger(
             "FFFFFFFFFFFFFFFFADF85458A2BB4A9AAFDC5620273D3CF1D8B9C583CE2D3695"
             + "A9E13641146433FBCC939DCE249B3EF97D2FE363630C75D8F681B202AEC4617A"
             + "D3DF1ED5D5FD65612433F51F5F066ED0856365553DED1AF3B557135E7F57C935"
@@ -43,7 +43,7 @@ final class KeyExchangeMath {
             + "AE56EDE76372BB190B07A7C8EE0A6D709E02FCE1CDF7E2ECC03404CD28342F61"
             + "9172FE9CE98583FF8E4F1232EEF28183C3FE3B1B4C6FAD733BB5FCBC2EC22005"
             + "C58EF1837D1683B2C6F34A26C1B2EFFA886B423861285C97FFFFFFFFFFFFFFFF", 16);
-    static final BigInteger FFDHE_G = BigInteger.TWO;
+    public static final BigInteger FFDHE_G = BigInteger.TWO;
 
     /** DER SubjectPublicKeyInfo prefix of an X25519 key (RFC 8410): the 32 raw bytes follow. */
     private static final byte[] X25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00};
@@ -53,21 +53,21 @@ final class KeyExchangeMath {
 
     static String curveName(int group) {
         switch (group) {
-            case TlsConfig.SECP256R1: return "secp256r1";
-            case TlsConfig.SECP384R1: return "secp384r1";
-            case TlsConfig.X25519: return "x25519";
+            case NamedGroup.SECP256R1: return "secp256r1";
+            case NamedGroup.SECP384R1: return "secp384r1";
+            case NamedGroup.X25519: return "x25519";
             default: return null;
         }
     }
 
-    static boolean supported(int group) {
+    public static boolean supported(int group) {
         return curveName(group) != null;
     }
 
     // ---- ECDHE / X25519
 
     static KeyPair generate(ProviderSet p, int group, SecureRandom random) throws GeneralSecurityException {
-        if (group == TlsConfig.X25519) {
+        if (group == NamedGroup.X25519) {
             KeyPairGenerator g = p.keyPairGenerator(xdhName(p));
             g.initialize(NamedParameterSpec.X25519, random);
             return g.generateKeyPair();
@@ -88,7 +88,7 @@ final class KeyExchangeMath {
 
     /** The public value as sent: an uncompressed point, or X25519's 32 bytes. */
     static byte[] encode(int group, PublicKey key) {
-        if (group == TlsConfig.X25519) {
+        if (group == NamedGroup.X25519) {
             byte[] spki = key.getEncoded();
             return Arrays.copyOfRange(spki, spki.length - 32, spki.length);
         }
@@ -104,7 +104,7 @@ final class KeyExchangeMath {
     /** Decodes and validates the peer's public value. */
     static PublicKey decode(ProviderSet p, int group, byte[] value) throws TlsAlertException {
         try {
-            if (group == TlsConfig.X25519) {
+            if (group == NamedGroup.X25519) {
                 if (value.length != 32) {
                     throw illegal("X25519 public value of " + value.length + " bytes");
                 }
@@ -147,11 +147,11 @@ final class KeyExchangeMath {
 
     static byte[] agree(ProviderSet p, int group, PrivateKey own, PublicKey peer) throws TlsAlertException {
         try {
-            KeyAgreement ka = p.keyAgreement(group == TlsConfig.X25519 ? xdhName(p) : "ECDH");
+            javax.crypto.KeyAgreement ka = p.keyAgreement(group == NamedGroup.X25519 ? xdhName(p) : "ECDH");
             ka.init(own);
             ka.doPhase(peer, true);
             byte[] secret = ka.generateSecret();
-            if (group == TlsConfig.X25519 && isZero(secret)) {
+            if (group == NamedGroup.X25519 && isZero(secret)) {
                 throw illegal("X25519 shared secret is zero (small-order peer value)"); // RFC 8422 §5.11
             }
             return secret;
@@ -181,7 +181,7 @@ final class KeyExchangeMath {
         }
         try {
             PublicKey peer = p.keyFactory("DH").generatePublic(new DHPublicKeySpec(peerY, prime, g));
-            KeyAgreement ka = p.keyAgreement("DH");
+            javax.crypto.KeyAgreement ka = p.keyAgreement("DH");
             ka.init(own);
             ka.doPhase(peer, true);
             byte[] s = ka.generateSecret();
@@ -202,7 +202,8 @@ final class KeyExchangeMath {
 
     // ---- helpers
 
-    static byte[] unsigned(BigInteger v) {
+    /** The magnitude without a sign byte, as TLS sends a DH value. */
+    public static byte[] unsigned(BigInteger v) {
         byte[] b = v.toByteArray();
         return b[0] == 0 && b.length > 1 ? Arrays.copyOfRange(b, 1, b.length) : b;
     }

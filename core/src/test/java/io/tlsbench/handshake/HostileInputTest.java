@@ -15,14 +15,14 @@ import static io.tlsbench.alert.AlertDescription.UNEXPECTED_MESSAGE;
 import static io.tlsbench.alert.AlertDescription.UNKNOWN_CA;
 import static io.tlsbench.alert.AlertDescription.UNSUPPORTED_CERTIFICATE;
 import static io.tlsbench.alert.AlertDescription.UNSUPPORTED_EXTENSION;
-import static io.tlsbench.handshake.HostileWire.bytes;
-import static io.tlsbench.handshake.HostileWire.concat;
-import static io.tlsbench.handshake.HostileWire.handshake;
-import static io.tlsbench.handshake.HostileWire.handshakeWithLength;
-import static io.tlsbench.handshake.HostileWire.record;
-import static io.tlsbench.handshake.HostileWire.recordWithLength;
-import static io.tlsbench.handshake.HostileWire.records;
-import static io.tlsbench.handshake.HostileWire.u16s;
+import static io.tlsbench.handshake.message.HandshakeMessage.frame;
+import static io.tlsbench.testing.Flight.bytes;
+import static io.tlsbench.testing.Flight.concat;
+import static io.tlsbench.testing.Flight.record;
+import static io.tlsbench.testing.Flight.recordWithLength;
+import static io.tlsbench.testing.Flight.records;
+import static io.tlsbench.testing.Flight.withU16;
+import static io.tlsbench.testing.Flight.withU8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,13 +33,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.buffer.BufferPool;
-import io.tlsbench.handshake.HostileWire.ClientHelloSpec;
-import io.tlsbench.handshake.HostileWire.Ext;
-import io.tlsbench.handshake.HostileWire.Flight;
-import io.tlsbench.handshake.HostileWire.Msg;
-import io.tlsbench.handshake.HostileWire.Out;
-import io.tlsbench.handshake.HostileWire.Rec;
-import io.tlsbench.handshake.HostileWire.ServerHelloSpec;
+import io.tlsbench.handshake.keyexchange.KeyExchangeMath;
+import io.tlsbench.handshake.message.Certificate;
+import io.tlsbench.handshake.message.CertificateRequest;
+import io.tlsbench.handshake.message.ClientHello;
+import io.tlsbench.handshake.message.ClientKeyExchange;
+import io.tlsbench.handshake.message.EcPointFormats;
+import io.tlsbench.handshake.message.ExtendedMasterSecret;
+import io.tlsbench.handshake.message.Extensions;
+import io.tlsbench.handshake.message.HandshakeMessage;
+import io.tlsbench.handshake.message.HelloExtension;
+import io.tlsbench.handshake.message.RawExtension;
+import io.tlsbench.handshake.message.Reader;
+import io.tlsbench.handshake.message.RenegotiationInfo;
+import io.tlsbench.handshake.message.ServerDhParams;
+import io.tlsbench.handshake.message.ServerEcdhParams;
+import io.tlsbench.handshake.message.ServerHello;
+import io.tlsbench.handshake.message.ServerKeyExchange;
+import io.tlsbench.handshake.message.ServerKeyExchangeParams;
+import io.tlsbench.handshake.message.SignatureAlgorithms;
+import io.tlsbench.handshake.message.SupportedGroups;
+import io.tlsbench.handshake.message.Writer;
+import io.tlsbench.testing.Flight;
+import io.tlsbench.testing.Flight.Rec;
+import io.tlsbench.testing.TestPki;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
@@ -59,12 +76,14 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.crypto.Cipher;
@@ -90,7 +109,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Rows whose expected alert the engine does not produce fail on purpose: the expectation is the
  * RFC's, not the engine's.
  */
-class BadInputTest {
+class HostileInputTest {
 
     static final ProviderSet JDK = Providers.require(ProviderId.SUNJCE);
     static final TestPki PKI = TestPki.INSTANCE;
@@ -169,13 +188,13 @@ class BadInputTest {
         t.add(server("record length 5 short: the ClientHello's last 5 bytes read as a record header",
                 UNEXPECTED_MESSAGE, JDK, c -> {
                     c.victimServer(serverB(JDK));
-                    byte[] m = hello().message(); // ends ff 01 00 01 00: renegotiation_info
+                    byte[] m = message(hello()); // ends ff 01 00 01 00: renegotiation_info
                     return recordWithLength(CT_HANDSHAKE, 0x0301, m.length - 5, m);
                 }));
         t.add(server("record length 4 long: 00 00 00 00 after the ClientHello is a HelloRequest from the client",
                 UNEXPECTED_MESSAGE, JDK, c -> {
                     c.victimServer(serverB(JDK));
-                    return record(CT_HANDSHAKE, 0x0301, concat(hello().message(), new byte[4]));
+                    return record(CT_HANDSHAKE, 0x0301, concat(message(hello()), new byte[4]));
                 }));
         t.add(server("record version 0x0302 on a TLS 1.2 connection", PROTOCOL_VERSION, JDK, c -> {
             Exchange x = c.toClientFlight(serverB(JDK), clientB(JDK, ECDHE_RSA_GCM));
@@ -198,7 +217,7 @@ class BadInputTest {
                 }, JDK));
         t.add(server("ChangeCipherSpec between two fragments of the ClientHello", UNEXPECTED_MESSAGE, JDK, c -> {
             c.victimServer(serverB(JDK));
-            byte[] m = hello().message();
+            byte[] m = message(hello());
             return concat(record(CT_HANDSHAKE, 0x0301, Arrays.copyOfRange(m, 0, 20)),
                     record(CT_CCS, 0x0301, bytes(1)),
                     record(CT_HANDSHAKE, 0x0301, Arrays.copyOfRange(m, 20, m.length)));
@@ -207,59 +226,63 @@ class BadInputTest {
         // ---------------------------------------------------------- handshake framing
         t.add(server("unknown handshake message type 99 as the first message", UNEXPECTED_MESSAGE, JDK, c -> {
             c.victimServer(serverB(JDK));
-            return record(CT_HANDSHAKE, 0x0301, handshake(99, bytes(0, 0, 0, 0)));
+            return record(CT_HANDSHAKE, 0x0301, frame(99, bytes(0, 0, 0, 0)));
         }));
         t.add(client("NewSessionTicket (type 4) though session_ticket was never negotiated", UNEXPECTED_MESSAGE,
                 conscrypt, c -> {
                     Exchange x = c.toServerFinished(clientB(conscrypt, ECDHE_RSA_GCM), serverB(conscrypt));
-                    x.serverFinal.items.add(0, new Msg(NEW_SESSION_TICKET,
-                            new Out().u16(0).u16(300).vec16(new byte[32]).toBytes()));
+                    x.serverFinal.items.add(0, x.serverFinal.message(NEW_SESSION_TICKET,
+                            new Writer(64).u16(0).u16(300).vector16(new byte[32]).toByteArray()));
                     return x.serverFinal.encode();
                 }));
         t.add(chCase("ClientHello handshake length 2 over its fields (2 trailing bytes)", DECODE_ERROR,
-                h -> h.trailing = bytes(0, 0)));
+                h -> concat(body(h), bytes(0, 0))));
         t.add(server("ClientHello handshake length 2 under its fields", DECODE_ERROR, JDK, c -> {
             c.victimServer(serverB(JDK));
-            byte[] body = hello().encode();
+            byte[] body = body(hello());
             return record(CT_HANDSHAKE, 0x0301, handshakeWithLength(CLIENT_HELLO, body.length - 2, body));
         }));
         // Max-size policy: OpenSSL and BoringSSL answer an excessive message size with illegal_parameter.
         t.add(server("handshake message length 2^24-1", ILLEGAL_PARAMETER, JDK, c -> {
             c.victimServer(serverB(JDK));
-            return record(CT_HANDSHAKE, 0x0301, handshakeWithLength(CLIENT_HELLO, 0xffffff, hello().encode()));
+            return record(CT_HANDSHAKE, 0x0301, handshakeWithLength(CLIENT_HELLO, 0xffffff, body(hello())));
         }));
 
         // ---------------------------------------------------------- ClientHello fields
         // RFC 8446 §6 (which spells out what 5246 §7.2.2 means): a length out of its vector's range,
         // or one running past its container, is decode_error.
         t.add(chCase("ClientHello session_id of 33 bytes (session_id<0..32>)", DECODE_ERROR,
-                h -> h.sessionId = new byte[33]));
-        t.add(chCase("ClientHello cipher_suites length odd (3)", DECODE_ERROR, h -> h.suitesLength = 3));
+                h -> body(withSessionId(h, new byte[33]))));
+        t.add(chCase("ClientHello cipher_suites length odd (3)", DECODE_ERROR,
+                h -> withU16(body(h), suitesAt(h), 3)));
         t.add(chCase("ClientHello cipher_suites length 0xfffe, past the message", DECODE_ERROR,
-                h -> h.suitesLength = 0xfffe));
+                h -> withU16(body(h), suitesAt(h), 0xfffe)));
         t.add(chCase("ClientHello compression_methods length 200, past the message", DECODE_ERROR,
-                h -> h.compressionLength = 200));
+                h -> withU8(body(h), compressionAt(h), 200)));
         t.add(chCase("ClientHello compression_methods empty (compression_methods<1..2^8-1>)", DECODE_ERROR,
-                h -> h.compression = new byte[0]));
+                h -> body(withCompression(h, new byte[0]))));
         t.add(chCase("ClientHello extensions block length 10 past the message", DECODE_ERROR,
-                h -> h.extensionsLength = extLen(h.extensions) + 10));
-        t.add(chCase("ClientHello extension whose length runs past the extensions block", DECODE_ERROR,
-                h -> h.extensions.add(new Ext(0xfafa, bytes(0), 0x100))));
+                h -> withU16(body(h), extensionsAt(h), body(h).length - extensionsAt(h) - 2 + 10)));
+        t.add(chCase("ClientHello extension whose length runs past the extensions block", DECODE_ERROR, h -> {
+            byte[] b = body(withExtensions(h, plus(h.extensions(), new RawExtension(0xfafa, bytes(0)))));
+            return withU16(b, b.length - 3, 0x100); // the last extension: type, length, one byte of body
+        }));
         t.add(chCase("ClientHello with extended_master_secret twice (duplicated extension)", DECODE_ERROR,
-                h -> h.extensions.add(new Ext(23, new byte[0]))));
+                h -> body(withExtensions(h, plus(h.extensions(), ExtendedMasterSecret.INSTANCE)))));
         t.add(chCase("ClientHello supported_groups list of odd length", DECODE_ERROR,
-                h -> h.extensions = replaceExt(h.extensions, 10, new Out().u16(3).bytes(bytes(0, 23, 0)).toBytes())));
+                h -> body(withExtensions(h, replaced(h.extensions(), new RawExtension(10, bytes(0, 3, 0, 23, 0)))))));
         t.add(chCase("ClientHello without the null compression method", ILLEGAL_PARAMETER,
-                h -> h.compression = bytes(1)));
-        t.add(chCase("ClientHello client_version 0x0200", PROTOCOL_VERSION, h -> h.version = 0x0200));
+                h -> body(withCompression(h, bytes(1)))));
+        t.add(chCase("ClientHello client_version 0x0200", PROTOCOL_VERSION, h -> body(withVersion(h, 0x0200))));
         t.add(tolerant("ClientHello client_version 0x0400: no alert, the server answers TLS 1.2 (RFC 5246 E.1)",
-                h -> h.version = 0x0400));
+                h -> body(withVersion(h, 0x0400))));
         t.add(chCase("ClientHello renegotiation_info not empty on an initial handshake (RFC 5746 §3.6)",
-                HANDSHAKE_FAILURE, h -> h.extensions = replaceExt(h.extensions, 0xff01, bytes(1, 0x55))));
+                HANDSHAKE_FAILURE,
+                h -> body(withExtensions(h, replaced(h.extensions(), new RawExtension(0xff01, bytes(1, 0x55)))))));
         t.add(chCase("ClientHello ec_point_formats without uncompressed (RFC 8422 §5.1.2)", ILLEGAL_PARAMETER,
-                h -> h.extensions = replaceExt(h.extensions, 11, bytes(1, 1))));
+                h -> body(withExtensions(h, replaced(h.extensions(), new RawExtension(11, bytes(1, 1)))))));
         t.add(chCase("ClientHello with no cipher suite in common", HANDSHAKE_FAILURE,
-                h -> h.suites = new ArrayList<>(List.of(0x1301, 0x0001))));
+                h -> body(withSuites(h, List.of(0x1301, 0x0001)))));
         t.add(server("TLS_FALLBACK_SCSV in a TLS 1.1 ClientHello to a TLS 1.2 server (RFC 7507)",
                 INAPPROPRIATE_FALLBACK, JDK, c -> {
                     c.victimServer(serverB(JDK));
@@ -272,11 +295,11 @@ class BadInputTest {
         // ---------------------------------------------------------- message order, server side
         t.add(server("ClientKeyExchange before ClientHello", UNEXPECTED_MESSAGE, JDK, c -> {
             c.victimServer(serverB(JDK));
-            return record(CT_HANDSHAKE, 0x0301, handshake(CLIENT_KEY_EXCHANGE, new Out().vec16(new byte[256]).toBytes()));
+            return record(CT_HANDSHAKE, 0x0301, message(new ClientKeyExchange.Rsa(new byte[256])));
         }));
         t.add(server("ChangeCipherSpec right after ClientHello, before the keys exist", UNEXPECTED_MESSAGE, JDK, c -> {
             c.victimServer(serverB(JDK));
-            return concat(record(CT_HANDSHAKE, 0x0301, hello().message()), record(CT_CCS, 0x0303, bytes(1)));
+            return concat(record(CT_HANDSHAKE, 0x0301, message(hello())), record(CT_CCS, 0x0303, bytes(1)));
         }));
         t.add(server("ChangeCipherSpec of two bytes (01 01)", DECODE_ERROR, JDK, c -> {
             Exchange x = c.toClientFlight(serverB(JDK), clientB(JDK, ECDHE_RSA_GCM));
@@ -290,7 +313,7 @@ class BadInputTest {
         }));
         t.add(server("application data before Finished (plaintext, after ClientHello)", UNEXPECTED_MESSAGE, JDK, c -> {
             c.victimServer(serverB(JDK));
-            return concat(record(CT_HANDSHAKE, 0x0301, hello().message()),
+            return concat(record(CT_HANDSHAKE, 0x0301, message(hello())),
                     record(CT_APPLICATION, 0x0303, "GET / HTTP/1.0\r\n\r\n".getBytes()));
         }));
         t.add(server("application data after ChangeCipherSpec, before Finished (encrypted)", UNEXPECTED_MESSAGE, JDK,
@@ -304,12 +327,13 @@ class BadInputTest {
                 }));
         t.add(server("Finished before ChangeCipherSpec (plaintext Finished)", UNEXPECTED_MESSAGE, JDK, c -> {
             Exchange x = c.toClientFlight(serverB(JDK), clientB(JDK, ECDHE_RSA_GCM));
-            x.clientFlight.insertAfter(CLIENT_KEY_EXCHANGE, new Msg(FINISHED, new byte[12]));
+            x.clientFlight.insertAfter(CLIENT_KEY_EXCHANGE, x.clientFlight.message(FINISHED, new byte[12]));
             return x.clientFlight.encode();
         }));
         t.add(server("client Certificate though none was requested", UNEXPECTED_MESSAGE, JDK, c -> {
             Exchange x = c.toClientFlight(serverB(JDK), clientB(JDK, ECDHE_RSA_GCM));
-            x.clientFlight.insertBefore(CLIENT_KEY_EXCHANGE, new Msg(CERTIFICATE, certificateList(PKI.clientRsa.chain())));
+            x.clientFlight.insertBefore(CLIENT_KEY_EXCHANGE, x.clientFlight.message(CERTIFICATE,
+                    body(new Certificate(PKI.clientRsa.chain()))));
             return x.clientFlight.encode();
         }));
 
@@ -326,8 +350,8 @@ class BadInputTest {
         }));
         t.add(client("ServerKeyExchange in an RSA key exchange", UNEXPECTED_MESSAGE, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, RSA_GCM), serverB(JDK));
-            x.serverFlight.insertAfter(CERTIFICATE, new Msg(SERVER_KEY_EXCHANGE,
-                    new Out().u8(3).u16(23).vec8(new byte[65]).u16(0x0401).vec16(new byte[256]).toBytes()));
+            x.serverFlight.insertAfter(CERTIFICATE, x.serverFlight.message(SERVER_KEY_EXCHANGE, body(
+                    new ServerKeyExchange<>(new ServerEcdhParams(23, new byte[65]), 0x0401, new byte[256]))));
             return x.serverFlight.encode();
         }));
         t.add(client("ChangeCipherSpec right after ServerHello, before the keys exist", UNEXPECTED_MESSAGE, JDK, c -> {
@@ -338,30 +362,35 @@ class BadInputTest {
 
         // ---------------------------------------------------------- ServerHello
         t.add(shCase("ServerHello picks a suite the client did not offer", ILLEGAL_PARAMETER,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.suite = RSA_GCM.id));
+                () -> clientB(JDK, ECDHE_RSA_GCM), s -> body(withSuite(s, RSA_GCM.id))));
         t.add(shCase("ServerHello version TLS 1.2 above the client's TLS 1.1", PROTOCOL_VERSION,
                 () -> clientB(JDK, RSA_CBC).versions(ProtocolVersion.TLS10, ProtocolVersion.TLS11),
-                s -> s.version = 0x0303));
+                s -> body(withVersion(s, 0x0303))));
         t.add(shCase("ServerHello version TLS 1.0 below the client's minimum TLS 1.1", PROTOCOL_VERSION,
                 () -> clientB(JDK, RSA_CBC).versions(ProtocolVersion.TLS11, ProtocolVersion.TLS12),
-                s -> s.version = 0x0301));
+                s -> body(withVersion(s, 0x0301))));
         t.add(shCase("ServerHello picks compression method 1 (DEFLATE)", ILLEGAL_PARAMETER,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.compression = 1));
+                () -> clientB(JDK, ECDHE_RSA_GCM), s -> body(withCompression(s, 1))));
         t.add(shCase("ServerHello renegotiation_info not empty (RFC 5746 §3.4)", HANDSHAKE_FAILURE,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.extensions = replaceExt(s.extensions, 0xff01, bytes(1, 0x55))));
+                () -> clientB(JDK, ECDHE_RSA_GCM),
+                s -> body(withExtensions(s, replaced(s.extensions(), new RawExtension(0xff01, bytes(1, 0x55)))))));
         t.add(shCase("ServerHello unsolicited session_ticket extension", UNSUPPORTED_EXTENSION,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.extensions.add(new Ext(35, new byte[0]))));
+                () -> clientB(JDK, ECDHE_RSA_GCM),
+                s -> body(withExtensions(s, plus(s.extensions(), new RawExtension(35, new byte[0]))))));
         t.add(shCase("ServerHello ec_point_formats though the client offered no ECC suite", UNSUPPORTED_EXTENSION,
-                () -> clientB(JDK, RSA_GCM), s -> s.extensions.add(new Ext(11, bytes(1, 0)))));
+                () -> clientB(JDK, RSA_GCM),
+                s -> body(withExtensions(s, plus(s.extensions(), EcPointFormats.UNCOMPRESSED)))));
         t.add(shCase("ServerHello extended_master_secret though the client did not offer it", UNSUPPORTED_EXTENSION,
                 () -> clientB(JDK, ECDHE_RSA_GCM).extendedMasterSecret(false),
-                s -> s.extensions.add(new Ext(23, new byte[0]))));
+                s -> body(withExtensions(s, plus(s.extensions(), ExtendedMasterSecret.INSTANCE)))));
         t.add(shCase("ServerHello with renegotiation_info twice (duplicated extension)", DECODE_ERROR,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.extensions.add(new Ext(0xff01, bytes(0)))));
+                () -> clientB(JDK, ECDHE_RSA_GCM),
+                s -> body(withExtensions(s, plus(s.extensions(), RenegotiationInfo.INITIAL)))));
         t.add(shCase("ServerHello session_id of 33 bytes (session_id<0..32>)", DECODE_ERROR,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.sessionId = new byte[33]));
+                () -> clientB(JDK, ECDHE_RSA_GCM), s -> body(withSessionId(s, new byte[33]))));
         t.add(shCase("ServerHello extensions block length 10 past the message", DECODE_ERROR,
-                () -> clientB(JDK, ECDHE_RSA_GCM), s -> s.extensionsLength = extLen(s.extensions) + 10));
+                () -> clientB(JDK, ECDHE_RSA_GCM),
+                s -> withU16(body(s), extensionsAt(s), body(s).length - extensionsAt(s) - 2 + 10)));
 
         // ---------------------------------------------------------- extended master secret on resumption
         t.add(client("server resumes an EMS session without extended_master_secret (RFC 7627 §5.3)",
@@ -374,10 +403,10 @@ class BadInputTest {
                     c.counterpart = sv;
                     c.in(sv, c.start(cl));
                     Flight f = Flight.parse(c.out(sv), false);
-                    ServerHelloSpec sh = ServerHelloSpec.parse(f.msg(SERVER_HELLO).body());
-                    assertArrayEquals(s.id(), sh.sessionId, "setup: the server should resume");
-                    sh.extensions = HostileWire.withoutExtension(sh.extensions, 23);
-                    f.replace(SERVER_HELLO, sh.encode());
+                    ServerHello sh = ServerHello.decode(reader(f.msg(SERVER_HELLO).body()));
+                    assertArrayEquals(s.id(), sh.sessionId(), "setup: the server should resume");
+                    f.replace(SERVER_HELLO, body(withExtensions(sh, without(sh.extensions(),
+                            ExtendedMasterSecret.TYPE.code()))));
                     return f.encode();
                 }));
         t.add(client("server resumes a non-EMS session but now sends extended_master_secret (RFC 7627 §5.3)",
@@ -386,12 +415,11 @@ class BadInputTest {
                     Session s = c.establish(clientB(JDK, ECDHE_RSA_GCM).extendedMasterSecret(false), sc);
                     assertFalse(s.extendedMasterSecret(), "setup: first session should not use EMS");
                     c.start(c.victimClient(clientB(JDK, ECDHE_RSA_GCM), s));
-                    ServerHelloSpec sh = new ServerHelloSpec();
-                    new SecureRandom().nextBytes(sh.random);
-                    sh.sessionId = s.id();
-                    sh.suite = s.suite().id;
-                    sh.extensions = new ArrayList<>(List.of(new Ext(0xff01, bytes(0)), new Ext(23, new byte[0])));
-                    return record(CT_HANDSHAKE, 0x0303, handshake(SERVER_HELLO, sh.encode()));
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    ServerHello sh = new ServerHello(0x0303, random, s.id(), s.suite().id, 0, new Extensions(List.of(
+                            RenegotiationInfo.INITIAL, ExtendedMasterSecret.INSTANCE)));
+                    return record(CT_HANDSHAKE, 0x0303, message(sh));
                 }));
         t.add(server("client resumes an EMS session without extended_master_secret (RFC 7627 §5.3)",
                 HANDSHAKE_FAILURE, JDK, c -> {
@@ -440,20 +468,22 @@ class BadInputTest {
         // ---------------------------------------------------------- ServerKeyExchange (re-signed with the server's key)
         t.add(ske("ServerKeyExchange with an off-curve point, validly signed", ILLEGAL_PARAMETER, ECDHE_RSA_GCM,
                 (cr, sr, old) -> {
-                    byte[] params = ecParams(old);
-                    params[params.length - 1] ^= 1;
-                    return signedSke(params, 0x0401, "SHA256withRSA", PKI.rsa.privateKey(), cr, sr);
+                    ServerEcdhParams params = ecParams(old);
+                    byte[] point = params.point().clone();
+                    point[point.length - 1] ^= 1;
+                    return signedSke(new ServerEcdhParams(params.namedCurve(), point), 0x0401, "SHA256withRSA",
+                            PKI.rsa.privateKey(), cr, sr);
                 }));
         t.add(ske("ServerKeyExchange on a curve the client did not offer (secp521r1)", ILLEGAL_PARAMETER,
-                ECDHE_RSA_GCM, (cr, sr, old) -> signedSke(new Out().u8(3).u16(25).vec8(concat(bytes(4), new byte[132]))
-                        .toBytes(), 0x0401, "SHA256withRSA", PKI.rsa.privateKey(), cr, sr)));
+                ECDHE_RSA_GCM, (cr, sr, old) -> signedSke(new ServerEcdhParams(25, concat(bytes(4), new byte[132])),
+                        0x0401, "SHA256withRSA", PKI.rsa.privateKey(), cr, sr)));
         t.add(ske("ServerKeyExchange DH Ys = p-1, validly signed", ILLEGAL_PARAMETER, DHE_RSA_GCM,
-                (cr, sr, old) -> signedSke(new Out().vec16(KeyExchangeMath.unsigned(prime))
-                        .vec16(bytes(2)).vec16(KeyExchangeMath.unsigned(prime.subtract(BigInteger.ONE))).toBytes(),
+                (cr, sr, old) -> signedSke(new ServerDhParams(KeyExchangeMath.unsigned(prime), bytes(2),
+                        KeyExchangeMath.unsigned(prime.subtract(BigInteger.ONE))),
                         0x0401, "SHA256withRSA", PKI.rsa.privateKey(), cr, sr)));
         t.add(ske("ServerKeyExchange DH group of 512 bits, validly signed", INSUFFICIENT_SECURITY, DHE_RSA_GCM,
-                (cr, sr, old) -> signedSke(new Out().vec16(KeyExchangeMath.unsigned(
-                        BigInteger.probablePrime(512, new SecureRandom()))).vec16(bytes(2)).vec16(bytes(5)).toBytes(),
+                (cr, sr, old) -> signedSke(new ServerDhParams(KeyExchangeMath.unsigned(
+                        BigInteger.probablePrime(512, new SecureRandom())), bytes(2), bytes(5)),
                         0x0401, "SHA256withRSA", PKI.rsa.privateKey(), cr, sr)));
         t.add(ske("ServerKeyExchange signature with one byte flipped", DECRYPT_ERROR, ECDHE_RSA_GCM, (cr, sr, old) -> {
             byte[] b = old.clone();
@@ -484,7 +514,7 @@ class BadInputTest {
             RecordKeys k = c.keys(x);
             int last = x.clientFlight.items.size() - 1;
             byte[] plain = k.open(ConnectionEnd.CLIENT, 0, ((Rec) x.clientFlight.items.get(last)).encode());
-            byte[] longer = handshake(FINISHED, concat(Arrays.copyOfRange(plain, 4, 16), bytes(0)));
+            byte[] longer = frame(FINISHED, concat(Arrays.copyOfRange(plain, 4, 16), bytes(0)));
             x.clientFlight.items.set(last, records(k.seal(ConnectionEnd.CLIENT, 0, CT_HANDSHAKE, longer)).get(0));
             return x.clientFlight.encode();
         }));
@@ -508,9 +538,9 @@ class BadInputTest {
                     TlsServer sv = c.server(sc);
                     c.counterpart = sv;
                     Flight ch = Flight.parse(c.start(cl), false);
-                    ClientHelloSpec h = ClientHelloSpec.parse(ch.msg(CLIENT_HELLO).body());
-                    h.extensions.add(new Ext(0xfafa, new byte[0]));
-                    ch.replace(CLIENT_HELLO, h.encode());
+                    ClientHello h = ClientHello.decode(reader(ch.msg(CLIENT_HELLO).body()));
+                    ch.replace(CLIENT_HELLO, body(withExtensions(h, plus(h.extensions(),
+                            new RawExtension(0xfafa, new byte[0])))));
                     c.in(sv, ch.encode());
                     byte[] answer = c.out(sv);
                     assertTrue(sv.resumed(), "setup: the server should resume");
@@ -520,8 +550,7 @@ class BadInputTest {
         // ---------------------------------------------------------- certificates
         t.add(client("server Certificate that does not parse", BAD_CERTIFICATE, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, ECDHE_RSA_GCM), serverB(JDK));
-            x.serverFlight.replace(CERTIFICATE, new Out().vec24(new Out().vec24(bytes(0x30, 0x03, 0x02, 0x01, 0x00))
-                    .toBytes()).toBytes());
+            x.serverFlight.replace(CERTIFICATE, certificateEntries(List.of(bytes(0x30, 0x03, 0x02, 0x01, 0x00))));
             return x.serverFlight.encode();
         }));
         t.add(client("expired server certificate", CERTIFICATE_EXPIRED, JDK, c -> c.toServerFlight(
@@ -532,7 +561,7 @@ class BadInputTest {
                 clientB(JDK, ECDHE_RSA_GCM).serverName("www.example.com", true), serverB(JDK)).serverFlight.encode()));
         t.add(client("RSA server certificate for an ECDHE_ECDSA suite", UNSUPPORTED_CERTIFICATE, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, ECDHE_ECDSA_GCM), serverB(JDK));
-            x.serverFlight.replace(CERTIFICATE, certificateList(PKI.rsa.chain()));
+            x.serverFlight.replace(CERTIFICATE, body(new Certificate(PKI.rsa.chain())));
             return x.serverFlight.encode();
         }));
         t.add(server("client certificate missing while required (RFC 5246 §7.4.6)", HANDSHAKE_FAILURE, JDK, c -> c
@@ -550,15 +579,16 @@ class BadInputTest {
                 JDK, c -> {
                     Exchange x = c.toClientFlight(serverB(JDK).clientAuth(TlsConfig.ClientAuth.REQUIRE),
                             clientB(JDK, ECDHE_RSA_GCM).credential(PKI.clientRsa));
-                    x.clientFlight.replace(CERTIFICATE, certificateList(PKI.dsa.chain()));
+                    x.clientFlight.replace(CERTIFICATE, body(new Certificate(PKI.dsa.chain())));
                     return x.clientFlight.encode();
                 }));
 
         // ---------------------------------------------------------- more framing, order and parsing
         t.add(chCase("ClientHello signature_algorithms list length past its extension", DECODE_ERROR,
-                h -> h.extensions = replaceExt(h.extensions, 13, new Out().u16(0x20).bytes(u16s(0x0401, 0x0403)).toBytes())));
+                h -> body(withExtensions(h, replaced(h.extensions(),
+                        new RawExtension(13, bytes(0, 0x20, 0x04, 0x01, 0x04, 0x03)))))));
         t.add(tolerant("ClientHello client_version 0x0304: no alert, the server answers TLS 1.2",
-                h -> h.version = 0x0304));
+                h -> body(withVersion(h, 0x0304))));
         t.add(client("ServerHello truncated inside its random", DECODE_ERROR, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, ECDHE_RSA_GCM), serverB(JDK));
             x.serverFlight.replace(SERVER_HELLO, Arrays.copyOf(x.serverFlight.msg(SERVER_HELLO).body(), 20));
@@ -571,33 +601,33 @@ class BadInputTest {
         }));
         t.add(client("HelloRequest with a non-empty body during the handshake", DECODE_ERROR, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, ECDHE_RSA_GCM), serverB(JDK));
-            x.serverFlight.insertAfter(SERVER_HELLO, new Msg(0, bytes(1)));
+            x.serverFlight.insertAfter(SERVER_HELLO, x.serverFlight.message(0, bytes(1)));
             return x.serverFlight.encode();
         }));
         t.add(client("CertificateRequest with an empty supported_signature_algorithms (<2..2^16-2>)", DECODE_ERROR,
                 JDK, c -> {
                     Exchange x = c.toServerFlight(clientB(JDK, ECDHE_RSA_GCM),
                             serverB(JDK).clientAuth(TlsConfig.ClientAuth.REQUEST));
-                    x.serverFlight.replace(13, new Out().vec8(bytes(1, 64)).u16(0).u16(0).toBytes());
+                    x.serverFlight.replace(13, body(new CertificateRequest(bytes(1, 64), List.of(), new byte[0])));
                     return x.serverFlight.encode();
                 }));
         t.add(client("server Certificate entry in PEM text instead of DER", BAD_CERTIFICATE, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, ECDHE_RSA_GCM), serverB(JDK));
-            Out list = new Out();
+            List<byte[]> entries = new ArrayList<>();
             for (X509Certificate cert : PKI.rsa.chain()) {
-                list.vec24(("-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                entries.add(("-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
                         cert.getEncoded()) + "\n-----END CERTIFICATE-----\n").getBytes());
             }
-            x.serverFlight.replace(CERTIFICATE, new Out().vec24(list.toBytes()).toBytes());
+            x.serverFlight.replace(CERTIFICATE, certificateEntries(entries));
             return x.serverFlight.encode();
         }));
         t.add(client("server Certificate entry with 3 bytes after the DER certificate", BAD_CERTIFICATE, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, ECDHE_RSA_GCM), serverB(JDK));
-            Out list = new Out();
+            List<byte[]> entries = new ArrayList<>();
             for (X509Certificate cert : PKI.rsa.chain()) {
-                list.vec24(concat(cert.getEncoded(), bytes(0, 0, 0)));
+                entries.add(concat(cert.getEncoded(), bytes(0, 0, 0)));
             }
-            x.serverFlight.replace(CERTIFICATE, new Out().vec24(list.toBytes()).toBytes());
+            x.serverFlight.replace(CERTIFICATE, certificateEntries(entries));
             return x.serverFlight.encode();
         }));
         t.add(server("Finished again after the handshake completed (encrypted)", UNEXPECTED_MESSAGE, JDK, c -> {
@@ -605,7 +635,7 @@ class BadInputTest {
             c.in(x.server, x.clientFlight.encode());
             c.in(x.client, c.out(x.server));
             assertTrue(x.server.handshakeComplete() && x.client.handshakeComplete(), "setup: handshake");
-            return c.keys(x).seal(ConnectionEnd.CLIENT, 1, CT_HANDSHAKE, handshake(FINISHED, new byte[12]));
+            return c.keys(x).seal(ConnectionEnd.CLIENT, 1, CT_HANDSHAKE, frame(FINISHED, new byte[12]));
         }));
         return t;
     }
@@ -620,34 +650,29 @@ class BadInputTest {
         return new Case(name, "client", expected, false, s, p);
     }
 
-    /** A crafted ClientHello, edited, fed to a fresh server. */
-    static Case chCase(String name, AlertDescription expected, Consumer<ClientHelloSpec> edit) {
+    /** A crafted ClientHello, made hostile (a body from the valid {@link #hello()}), fed to a fresh server. */
+    static Case chCase(String name, AlertDescription expected, Function<ClientHello, byte[]> hostileBody) {
         return server(name, expected, JDK, c -> {
             c.victimServer(serverB(JDK));
-            ClientHelloSpec h = hello();
-            edit.accept(h);
-            return record(CT_HANDSHAKE, 0x0301, h.message());
+            return record(CT_HANDSHAKE, 0x0301, frame(CLIENT_HELLO, hostileBody.apply(hello())));
         });
     }
 
     /** A crafted ClientHello the server must accept. */
-    static Case tolerant(String name, Consumer<ClientHelloSpec> edit) {
+    static Case tolerant(String name, Function<ClientHello, byte[]> body) {
         return new Case(name, "server", null, false, c -> {
             c.victimServer(serverB(JDK));
-            ClientHelloSpec h = hello();
-            edit.accept(h);
-            return record(CT_HANDSHAKE, 0x0301, h.message());
+            return record(CT_HANDSHAKE, 0x0301, frame(CLIENT_HELLO, body.apply(hello())));
         }, JDK);
     }
 
-    /** The real server's ServerHello, edited, fed to the real client that asked for it. */
+    /** The real server's ServerHello, made hostile, fed to the real client that asked for it. */
     static Case shCase(String name, AlertDescription expected, java.util.function.Supplier<TlsConfig.Builder> clientB,
-                       Consumer<ServerHelloSpec> edit) {
+                       Function<ServerHello, byte[]> hostileBody) {
         return client(name, expected, JDK, c -> {
             Exchange x = c.toServerFlight(clientB.get(), serverB(JDK));
-            ServerHelloSpec s = ServerHelloSpec.parse(x.serverFlight.msg(SERVER_HELLO).body());
-            edit.accept(s);
-            x.serverFlight.replace(SERVER_HELLO, s.encode());
+            ServerHello s = ServerHello.decode(reader(x.serverFlight.msg(SERVER_HELLO).body()));
+            x.serverFlight.replace(SERVER_HELLO, hostileBody.apply(s));
             return x.serverFlight.encode();
         });
     }
@@ -668,7 +693,7 @@ class BadInputTest {
         return server(full, BAD_RECORD_MAC, p, c -> {
             Exchange x = c.toClientFlight(serverB(p), clientB(p, RSA_GCM));
             byte[] encrypted = block.encrypted(PKI.rsa.leaf().getPublicKey());
-            x.clientFlight.replace(CLIENT_KEY_EXCHANGE, new Out().vec16(encrypted).toBytes());
+            x.clientFlight.replace(CLIENT_KEY_EXCHANGE, body(new ClientKeyExchange.Rsa(encrypted)));
             List<Rec> recs = records(x.clientFlight.encode());
             c.deliverQuietly(recs.get(0).encode(), "ClientKeyExchange with a bad RSA pre-master");
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
@@ -690,9 +715,8 @@ class BadInputTest {
         CipherSuite suite = ECDHE_RSA_GCM;
         return server(name, ILLEGAL_PARAMETER, p, c -> {
             Exchange x = c.toClientFlight(serverB(p), clientB(p, suite).groups(List.of(group)));
-            byte[] body = x.clientFlight.msg(CLIENT_KEY_EXCHANGE).body();
-            byte[] point = Arrays.copyOfRange(body, 1, body.length);
-            x.clientFlight.replace(CLIENT_KEY_EXCHANGE, new Out().vec8(edit.apply(point)).toBytes());
+            byte[] point = ClientKeyExchange.Ecdhe.decode(reader(x.clientFlight.msg(CLIENT_KEY_EXCHANGE).body())).point();
+            x.clientFlight.replace(CLIENT_KEY_EXCHANGE, body(new ClientKeyExchange.Ecdhe(edit.apply(point))));
             return x.clientFlight.encode();
         });
     }
@@ -700,7 +724,7 @@ class BadInputTest {
     static Case dhValue(String name, BigInteger y) {
         return server(name + " (RFC 5246 §8.1.2 / SP 800-56A range check)", ILLEGAL_PARAMETER, JDK, c -> {
             Exchange x = c.toClientFlight(serverB(JDK), clientB(JDK, DHE_RSA_GCM));
-            x.clientFlight.replace(CLIENT_KEY_EXCHANGE, new Out().vec16(KeyExchangeMath.unsigned(y)).toBytes());
+            x.clientFlight.replace(CLIENT_KEY_EXCHANGE, body(new ClientKeyExchange.Dhe(KeyExchangeMath.unsigned(y))));
             return x.clientFlight.encode();
         });
     }
@@ -712,27 +736,27 @@ class BadInputTest {
     static Case ske(String name, AlertDescription expected, CipherSuite suite, SkeEdit edit) {
         return client(name, expected, JDK, c -> {
             Exchange x = c.toServerFlight(clientB(JDK, suite), serverB(JDK));
-            byte[] cr = Arrays.copyOfRange(x.clientHello.msg(CLIENT_HELLO).body(), 2, 34);
-            byte[] sr = Arrays.copyOfRange(x.serverFlight.msg(SERVER_HELLO).body(), 2, 34);
+            byte[] cr = ClientHello.decode(reader(x.clientHello.msg(CLIENT_HELLO).body())).random();
+            byte[] sr = ServerHello.decode(reader(x.serverFlight.msg(SERVER_HELLO).body())).random();
             x.serverFlight.replace(SERVER_KEY_EXCHANGE, edit.body(cr, sr, x.serverFlight.msg(SERVER_KEY_EXCHANGE).body()));
             return x.serverFlight.encode();
         });
     }
 
-    /** ServerECDHParams of a ServerKeyExchange body: curve_type, named_curve, point. */
-    static byte[] ecParams(byte[] skeBody) {
-        return Arrays.copyOfRange(skeBody, 0, 4 + (skeBody[3] & 0xff));
+    /** The ServerECDHParams of a TLS 1.2 ServerKeyExchange body. */
+    static ServerEcdhParams ecParams(byte[] skeBody) throws TlsAlertException {
+        return ServerKeyExchange.decode(reader(skeBody), ServerEcdhParams::decode, ProtocolVersion.TLS12).params();
     }
 
     /** A TLS 1.2 ServerKeyExchange body: params, scheme, signature over both randoms and the params. */
-    static byte[] signedSke(byte[] params, int scheme, String jca, PrivateKey key, byte[] cr, byte[] sr)
-            throws Exception {
+    static byte[] signedSke(ServerKeyExchangeParams params, int scheme, String jca, PrivateKey key, byte[] cr,
+                            byte[] sr) throws Exception {
         Signature s = Signature.getInstance(jca);
         s.initSign(key);
         s.update(cr);
         s.update(sr);
-        s.update(params);
-        return new Out().bytes(params).u16(scheme).vec16(s.sign()).toBytes();
+        s.update(params.encoded());
+        return body(new ServerKeyExchange<>(params, scheme, s.sign()));
     }
 
     static Rec flipLast(Rec r) {
@@ -741,42 +765,126 @@ class BadInputTest {
         return new Rec(r.type(), r.version(), f);
     }
 
-    static byte[] certificateList(List<X509Certificate> chain) throws Exception {
-        Out list = new Out();
-        for (X509Certificate c : chain) {
-            list.vec24(c.getEncoded());
+    /** A Certificate body whose entries are the given bytes, certificates or not. */
+    static byte[] certificateEntries(List<byte[]> entries) {
+        Writer list = new Writer(4096);
+        for (byte[] e : entries) {
+            list.vector24(e);
         }
-        return new Out().vec24(list.toBytes()).toBytes();
+        return new Writer(list.size() + 3).vector24(list.toByteArray()).toByteArray();
     }
+
+    // ================================================================ messages, made hostile
 
     /** A valid TLS 1.2 ClientHello for ECDHE_RSA / RSA GCM, ending with renegotiation_info. */
-    static ClientHelloSpec hello() {
-        ClientHelloSpec h = new ClientHelloSpec();
-        new SecureRandom().nextBytes(h.random);
-        h.suites = new ArrayList<>(List.of(ECDHE_RSA_GCM.id, RSA_GCM.id));
-        h.extensions = new ArrayList<>(List.of(
-                new Ext(10, new Out().vec16(u16s(23)).toBytes()),
-                new Ext(11, bytes(1, 0)),
-                new Ext(13, new Out().vec16(u16s(0x0401, 0x0403)).toBytes()),
-                new Ext(23, new byte[0]),
-                new Ext(0xff01, bytes(0))));
-        return h;
+    static ClientHello hello() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return new ClientHello(0x0303, random, new byte[0], List.of(ECDHE_RSA_GCM.id, RSA_GCM.id),
+                ClientHello.NO_COMPRESSION, new Extensions(List.of(new SupportedGroups(List.of(TlsConfig.SECP256R1)),
+                        EcPointFormats.UNCOMPRESSED, new SignatureAlgorithms(List.of(0x0401, 0x0403)),
+                        ExtendedMasterSecret.INSTANCE, RenegotiationInfo.INITIAL)));
     }
 
-    static List<Ext> replaceExt(List<Ext> list, int type, byte[] body) {
-        List<Ext> out = new ArrayList<>();
-        for (Ext e : list) {
-            out.add(e.type() == type ? new Ext(type, body) : e);
-        }
-        return out;
+    /** A body as a TLS 1.2 peer encodes it. */
+    static byte[] body(HandshakeMessage m) {
+        return m.body(ProtocolVersion.TLS12);
     }
 
-    static int extLen(List<Ext> list) {
-        int n = 0;
-        for (Ext e : list) {
-            n += 4 + e.body().length;
+    /** A whole message, header included. */
+    static byte[] message(HandshakeMessage m) {
+        return frame(m.type().code, body(m));
+    }
+
+    /** A handshake header that lies about the body length. */
+    static byte[] handshakeWithLength(int type, int length, byte[] body) {
+        byte[] m = frame(type, body);
+        m[1] = (byte) (length >>> 16);
+        return withU16(m, 2, length);
+    }
+
+    static Reader reader(byte[] body) {
+        return new Reader(body, "test");
+    }
+
+    // Where ClientHello's fields sit (RFC 5246 §7.4.1.2): client_version, random, session_id, then these.
+    static int suitesAt(ClientHello h) {
+        return 2 + 32 + 1 + h.sessionId().length;
+    }
+
+    static int compressionAt(ClientHello h) {
+        return suitesAt(h) + 2 + 2 * h.cipherSuites().size();
+    }
+
+    static int extensionsAt(ClientHello h) {
+        return compressionAt(h) + 1 + h.compressionMethods().length;
+    }
+
+    /** ServerHello: server_version, random, session_id, cipher_suite, compression_method, then extensions. */
+    static int extensionsAt(ServerHello s) {
+        return 2 + 32 + 1 + s.sessionId().length + 2 + 1;
+    }
+
+    static ClientHello withVersion(ClientHello h, int v) {
+        return new ClientHello(v, h.random(), h.sessionId(), h.cipherSuites(), h.compressionMethods(), h.extensions());
+    }
+
+    static ClientHello withSessionId(ClientHello h, byte[] id) {
+        return new ClientHello(h.version(), h.random(), id, h.cipherSuites(), h.compressionMethods(), h.extensions());
+    }
+
+    static ClientHello withSuites(ClientHello h, List<Integer> suites) {
+        return new ClientHello(h.version(), h.random(), h.sessionId(), suites, h.compressionMethods(), h.extensions());
+    }
+
+    static ClientHello withCompression(ClientHello h, byte[] methods) {
+        return new ClientHello(h.version(), h.random(), h.sessionId(), h.cipherSuites(), methods, h.extensions());
+    }
+
+    static ClientHello withExtensions(ClientHello h, Extensions e) {
+        return new ClientHello(h.version(), h.random(), h.sessionId(), h.cipherSuites(), h.compressionMethods(), e);
+    }
+
+    static ServerHello withVersion(ServerHello s, int v) {
+        return new ServerHello(v, s.random(), s.sessionId(), s.cipherSuite(), s.compressionMethod(), s.extensions());
+    }
+
+    static ServerHello withSessionId(ServerHello s, byte[] id) {
+        return new ServerHello(s.version(), s.random(), id, s.cipherSuite(), s.compressionMethod(), s.extensions());
+    }
+
+    static ServerHello withSuite(ServerHello s, int suite) {
+        return new ServerHello(s.version(), s.random(), s.sessionId(), suite, s.compressionMethod(), s.extensions());
+    }
+
+    static ServerHello withCompression(ServerHello s, int method) {
+        return new ServerHello(s.version(), s.random(), s.sessionId(), s.cipherSuite(), method, s.extensions());
+    }
+
+    static ServerHello withExtensions(ServerHello s, Extensions e) {
+        return new ServerHello(s.version(), s.random(), s.sessionId(), s.cipherSuite(), s.compressionMethod(), e);
+    }
+
+    /** The extensions with one more at the end (a second of a type makes a duplicate). */
+    static Extensions plus(Extensions e, HelloExtension extra) {
+        List<HelloExtension> list = new ArrayList<>(e.list());
+        list.add(extra);
+        return new Extensions(list);
+    }
+
+    /** The extensions with the one of extra's type replaced by extra. */
+    static Extensions replaced(Extensions e, HelloExtension extra) {
+        List<HelloExtension> list = new ArrayList<>();
+        for (HelloExtension x : e.list()) {
+            list.add(x.type() == extra.type() ? extra : x);
         }
-        return n;
+        return new Extensions(list);
+    }
+
+    static Extensions without(Extensions e, int type) {
+        List<HelloExtension> list = new ArrayList<>(e.list());
+        list.removeIf(x -> x.type() == type);
+        return new Extensions(list);
     }
 
     static TlsConfig.Builder serverB(ProviderSet p) {
@@ -809,14 +917,16 @@ class BadInputTest {
 
     /** Server credentials that must fail the client's checks. */
     static final class BadCerts {
+        private static final long DAY = 86_400_000L;
         private static Credential expired;
         private static Credential untrusted;
 
         static synchronized Credential expired() throws Exception {
             if (expired == null) {
+                long now = System.currentTimeMillis();
                 X509Certificate c = TestPki.certificate("CN=localhost", PKI.rsa.leaf().getPublicKey(),
-                        PKI.ca.getSubjectX500Principal().getName(), PKI.caKeys.getPrivate(), "SHA256withRSA", false,
-                        "localhost", -60, 30);
+                        PKI.ca.getSubjectX500Principal().getName(), PKI.caKeys.getPrivate(), false, "localhost",
+                        new Date(now - 60 * DAY), new Date(now - 30 * DAY));
                 expired = new Credential(PKI.rsa.privateKey(), List.of(c, PKI.ca));
             }
             return expired;
@@ -824,11 +934,12 @@ class BadInputTest {
 
         static synchronized Credential untrusted() throws Exception {
             if (untrusted == null) {
-                KeyPair evil = TestPki.rsa2048();
+                KeyPair evil = TestPki.freshRsa2048();
+                long now = System.currentTimeMillis();
                 X509Certificate evilCa = TestPki.certificate("CN=evil CA", evil.getPublic(), "CN=evil CA",
-                        evil.getPrivate(), "SHA256withRSA", true, null, 0, 365);
+                        evil.getPrivate(), true, null, new Date(now - DAY), new Date(now + 365 * DAY));
                 X509Certificate leaf = TestPki.certificate("CN=localhost", PKI.rsa.leaf().getPublicKey(), "CN=evil CA",
-                        evil.getPrivate(), "SHA256withRSA", false, "localhost", 0, 30);
+                        evil.getPrivate(), false, "localhost", new Date(now - DAY), new Date(now + 30 * DAY));
                 untrusted = new Credential(PKI.rsa.privateKey(), List.of(leaf, evilCa));
             }
             return untrusted;
@@ -1010,18 +1121,16 @@ class BadInputTest {
         }
 
         /** The exchange's real record keys, from the key log (test-side ciphers use SunJCE). */
-        RecordKeys keys(Exchange x) {
-            byte[] chb = x.clientHello.msg(CLIENT_HELLO).body();
-            byte[] shb = x.serverFlight.msg(SERVER_HELLO).body();
-            byte[] cr = Arrays.copyOfRange(chb, 2, 34);
-            ServerHelloSpec sh = ServerHelloSpec.parse(shb);
+        RecordKeys keys(Exchange x) throws TlsAlertException {
+            byte[] cr = ClientHello.decode(reader(x.clientHello.msg(CLIENT_HELLO).body())).random();
+            ServerHello sh = ServerHello.decode(reader(x.serverFlight.msg(SERVER_HELLO).body()));
             byte[] master;
             synchronized (masters) {
                 master = masters.get(HEX.formatHex(cr));
             }
             assertNotNull(master, "setup: no key log line for this connection");
-            return new RecordKeys(JDK, CipherSuite.forId(sh.suite), ProtocolVersion.fromWire(sh.version >>> 8,
-                    sh.version & 0xff), master, cr, sh.random);
+            return new RecordKeys(JDK, CipherSuite.forId(sh.cipherSuite()), ProtocolVersion.fromWire(sh.version() >>> 8,
+                    sh.version() & 0xff), master, cr, sh.random());
         }
     }
 
@@ -1129,8 +1238,13 @@ class BadInputTest {
                 problems.add("refused with " + describe(thrown) + "; it must answer with its highest version");
                 return actual;
             }
-            Flight f = Flight.parse(after, false);
-            int v = ServerHelloSpec.parse(f.msg(SERVER_HELLO).body()).version;
+            int v;
+            try {
+                v = ServerHello.decode(reader(Flight.parse(after, false).msg(SERVER_HELLO).body())).version();
+            } catch (TlsAlertException e) {
+                problems.add("its ServerHello does not decode: " + describe(e));
+                return actual;
+            }
             if (v != 0x0303) {
                 problems.add(String.format("answered 0x%04x, expected TLS 1.2 (0x0303)", v));
             }

@@ -1,14 +1,16 @@
-package io.tlsbench.handshake;
+package io.tlsbench.handshake.message;
 
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Bounds-checked reading of TLS presentation-language fields (RFC 5246 §4): every read past the
  * end, and every length that overruns its container, is a decode_error — never an
  * IndexOutOfBoundsException.
  */
-final class Reader {
+public final class Reader {
     private final byte[] data;
     private int position;
     private final int limit;
@@ -16,7 +18,7 @@ final class Reader {
     private final String what;
     private final Reader parent;
 
-    Reader(byte[] data, int offset, int length, String what) {
+    public Reader(byte[] data, int offset, int length, String what) {
         this(data, offset, length, what, null);
     }
 
@@ -28,7 +30,7 @@ final class Reader {
         this.parent = parent;
     }
 
-    Reader(byte[] data, String what) {
+    public Reader(byte[] data, String what) {
         this(data, 0, data.length, what);
     }
 
@@ -36,11 +38,11 @@ final class Reader {
         return parent == null ? what : parent.what() + "/" + what;
     }
 
-    int remaining() {
+    public int remaining() {
         return limit - position;
     }
 
-    boolean hasRemaining() {
+    public boolean hasRemaining() {
         return position < limit;
     }
 
@@ -60,12 +62,12 @@ final class Reader {
         }
     }
 
-    int u8(String field) throws TlsAlertException {
+    public int u8(String field) throws TlsAlertException {
         need(1, field);
         return data[position++] & 0xff;
     }
 
-    int u16(String field) throws TlsAlertException {
+    public int u16(String field) throws TlsAlertException {
         need(2, field);
         return u16();
     }
@@ -76,7 +78,7 @@ final class Reader {
         return v;
     }
 
-    int u24(String field) throws TlsAlertException {
+    public int u24(String field) throws TlsAlertException {
         need(3, field);
         return u24();
     }
@@ -87,7 +89,7 @@ final class Reader {
         return v;
     }
 
-    byte[] bytes(int n, String field) throws TlsAlertException {
+    public byte[] bytes(int n, String field) throws TlsAlertException {
         return bytes(n, field, -1);
     }
 
@@ -100,41 +102,64 @@ final class Reader {
     }
 
     /** A vector with a 1-byte length. */
-    byte[] vector8(String field) throws TlsAlertException {
+    public byte[] vector8(String field) throws TlsAlertException {
         need(1, field, -1, true);
         return bytes(data[position++] & 0xff, field);
     }
 
-    byte[] vector16(String field) throws TlsAlertException {
+    public byte[] vector16(String field) throws TlsAlertException {
         return vector16(field, -1);
     }
 
     /** A vector with a 2-byte length, named by a field and its number (e.g. "extension 13"). */
-    byte[] vector16(String field, int number) throws TlsAlertException {
+    public byte[] vector16(String field, int number) throws TlsAlertException {
         need(2, field, number, true);
         return bytes(u16(), field, number);
     }
 
-    byte[] vector24(String field) throws TlsAlertException {
+    public byte[] vector24(String field) throws TlsAlertException {
         need(3, field, -1, true);
         return bytes(u24(), field);
     }
 
+    /** A vector with a 1-byte length of at most max bytes (session_id&lt;0..32&gt;): a longer one is a decode_error. */
+    public byte[] vector8(String field, int max) throws TlsAlertException {
+        byte[] v = vector8(field);
+        if (v.length > max) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what() + ": " + field + " of " + v.length
+                    + " bytes, at most " + max);
+        }
+        return v;
+    }
+
+    /**
+     * A list of 16-bit values behind a 16-bit byte length (cipher suites, groups, signature
+     * schemes): an odd length, or one under minBytes, is a decode_error.
+     */
+    public List<Integer> u16List(String field, int minBytes) throws TlsAlertException {
+        int length = u16(field);
+        if (length % 2 != 0 || length < minBytes) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, what() + ": " + field + " of " + length
+                    + " bytes");
+        }
+        Reader list = sub(length, field);
+        List<Integer> out = new ArrayList<>(length / 2);
+        while (list.hasRemaining()) {
+            out.add(list.u16());
+        }
+        return out;
+    }
+
     /** A sub-reader over the next n bytes; this reader skips them. */
-    Reader sub(int n, String field) throws TlsAlertException {
+    public Reader sub(int n, String field) throws TlsAlertException {
         need(n, field);
         Reader r = new Reader(data, position, n, field, this);
         position += n;
         return r;
     }
 
-    /** A copy of the remaining bytes; nothing is consumed. */
-    byte[] peek() {
-        return java.util.Arrays.copyOfRange(data, position, limit);
-    }
-
     /** The message must be consumed exactly: trailing bytes are a decode_error. */
-    void end() throws TlsAlertException {
+    public void end() throws TlsAlertException {
         if (hasRemaining()) {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, what() + ": " + remaining() + " trailing bytes");
         }

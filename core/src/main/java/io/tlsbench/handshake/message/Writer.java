@@ -1,13 +1,13 @@
-package io.tlsbench.handshake;
+package io.tlsbench.handshake.message;
 
 import java.util.Arrays;
 
 /** A growable byte array for encoding handshake messages, with length-prefixed vectors. */
-final class Writer {
+public final class Writer {
     private byte[] buf;
     private int size;
 
-    Writer(int capacity) {
+    public Writer(int capacity) {
         buf = new byte[Math.max(16, capacity)];
     }
 
@@ -17,20 +17,20 @@ final class Writer {
         }
     }
 
-    Writer u8(int v) {
+    public Writer u8(int v) {
         ensure(1);
         buf[size++] = (byte) v;
         return this;
     }
 
-    Writer u16(int v) {
+    public Writer u16(int v) {
         ensure(2);
         buf[size++] = (byte) (v >>> 8);
         buf[size++] = (byte) v;
         return this;
     }
 
-    Writer u24(int v) {
+    public Writer u24(int v) {
         ensure(3);
         buf[size++] = (byte) (v >>> 16);
         buf[size++] = (byte) (v >>> 8);
@@ -38,31 +38,31 @@ final class Writer {
         return this;
     }
 
-    Writer bytes(byte[] b) {
+    public Writer bytes(byte[] b) {
         return bytes(b, 0, b.length);
     }
 
-    Writer bytes(byte[] b, int off, int len) {
+    public Writer bytes(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, size, len);
         size += len;
         return this;
     }
 
-    Writer vector8(byte[] b) {
+    public Writer vector8(byte[] b) {
         return u8(b.length).bytes(b);
     }
 
-    Writer vector16(byte[] b) {
+    public Writer vector16(byte[] b) {
         return u16(b.length).bytes(b);
     }
 
-    Writer vector24(byte[] b) {
+    public Writer vector24(byte[] b) {
         return u24(b.length).bytes(b);
     }
 
     /** Reserves a length field of 1, 2 or 3 bytes; returns its position for {@link #fillLength}. */
-    int mark(int lengthBytes) {
+    public int mark(int lengthBytes) {
         ensure(lengthBytes);
         int at = size;
         size += lengthBytes;
@@ -70,7 +70,7 @@ final class Writer {
     }
 
     /** Writes the number of bytes written since the mark into the reserved field. */
-    void fillLength(int mark, int lengthBytes) {
+    public void fillLength(int mark, int lengthBytes) {
         int n = size - mark - lengthBytes;
         for (int i = lengthBytes - 1; i >= 0; i--) {
             buf[mark + i] = (byte) n;
@@ -78,16 +78,16 @@ final class Writer {
         }
     }
 
-    void reset() {
-        java.util.Arrays.fill(buf, 0, size, (byte) 0);
+    public void reset() {
+        Arrays.fill(buf, 0, size, (byte) 0);
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }
 }

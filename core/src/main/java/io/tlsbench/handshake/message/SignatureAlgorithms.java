@@ -1,0 +1,31 @@
+package io.tlsbench.handshake.message;
+
+import io.tlsbench.alert.TlsAlertException;
+import java.util.List;
+
+/** signature_algorithms (RFC 5246 §7.4.1.4.1): the SignatureAndHashAlgorithm pairs the client accepts, preferred first. */
+public record SignatureAlgorithms(List<Integer> schemes) implements HelloExtension {
+
+    public static final ExtensionType<SignatureAlgorithms> TYPE = new ExtensionType<>(13, SignatureAlgorithms::decode);
+
+    public SignatureAlgorithms {
+        schemes = List.copyOf(schemes);
+    }
+
+    public static SignatureAlgorithms decode(byte[] body) throws TlsAlertException {
+        Reader r = new Reader(body, "signature_algorithms");
+        List<Integer> schemes = r.u16List("supported_signature_algorithms", 0);
+        r.end();
+        return new SignatureAlgorithms(schemes);
+    }
+
+    @Override
+    public int type() {
+        return TYPE.code();
+    }
+
+    @Override
+    public void encodeBody(Writer w) {
+        U16s.encode(w, schemes);
+    }
+}
