@@ -123,17 +123,15 @@ public final class TlsClient extends TlsEngine {
 
     @Override
     protected void onHandshakeMessage(HandshakeType type, Reader body, byte[] raw) throws TlsAlertException {
-        if (state == State.DONE) {
-            if (type == HandshakeType.HELLO_REQUEST) {
-                HelloRequest.decode(body);
-                refuseRenegotiation();
-                return;
-            }
-            throw unexpected(type);
-        }
         if (type == HandshakeType.HELLO_REQUEST) {
-            HelloRequest.decode(body);
-            return; // ignored during a handshake (RFC 5246 §7.4.1.1); not part of the transcript
+            HelloRequest.decode(body); // not part of the transcript
+            if (state == State.DONE) {
+                refuseRenegotiation();
+            }
+            return; // during a handshake it is ignored (RFC 5246 §7.4.1.1)
+        }
+        if (state == State.DONE) {
+            throw unexpected(type);
         }
         switch (state) {
             case WAIT_SERVER_HELLO:

@@ -5,6 +5,7 @@ import io.tlsbench.alert.AlertLevel;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.handshake.message.Finished;
 import io.tlsbench.handshake.message.HandshakeMessage;
+import io.tlsbench.handshake.message.HandshakeReassembler;
 import io.tlsbench.handshake.message.HandshakeType;
 import io.tlsbench.handshake.message.Reader;
 import io.tlsbench.handshake.message.Writer;
@@ -38,16 +39,13 @@ import java.util.HexFormat;
  */
 public abstract class TlsEngine {
 
-    /** Largest handshake message accepted (a long certificate chain fits). */
-    static final int MAX_HANDSHAKE_MESSAGE = 1 << 16;
-
     protected final TlsConfig config;
     protected final KeySchedule keySchedule;
     protected final ConnectionEnd side;
 
     /** Framing, protection and the connection's record buffers. */
     final RecordLayer records;
-    private final Writer handshakeIn = new Writer(512);
+    private final HandshakeReassembler handshakeIn = new HandshakeReassembler();
     private final Writer handshakeOut = new Writer(2048);
     /** Every handshake message sent and received, in order (hashed for Finished, CertificateVerify, EMS). */
     protected final Writer transcript = new Writer(2048);
@@ -216,7 +214,7 @@ public abstract class TlsEngine {
                 }
                 byte[] frag = new byte[n];
                 plain.get(frag);
-                handshakeIn.bytes(frag);
+                handshakeIn.add(frag);
                 drainHandshakeMessages();
                 break;
             case ContentType.APPLICATION_DATA:
@@ -235,7 +233,7 @@ public abstract class TlsEngine {
         if (plain.remaining() != 1 || plain.get() != 1) {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec must be the one byte 1");
         }
-        if (handshakeIn.size() != 0) {
+        if (handshakeIn.inMessage()) {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                     "ChangeCipherSpec inside a fragmented handshake message");
         }
@@ -284,38 +282,15 @@ public abstract class TlsEngine {
     }
 
     private void drainHandshakeMessages() throws TlsAlertException {
-        byte[] buf = handshakeIn.toByteArray();
-        int p = 0;
-        while (buf.length - p >= 4) {
-            HandshakeType type = HandshakeType.of(buf[p] & 0xff);
-            int length = ((buf[p + 1] & 0xff) << 16) | ((buf[p + 2] & 0xff) << 8) | (buf[p + 3] & 0xff);
-            if (type == null) {
-                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "unknown handshake message type "
-                        + (buf[p] & 0xff));
-            }
-            if (length > MAX_HANDSHAKE_MESSAGE) {
-                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "handshake message of " + length + " bytes");
-            }
-            if (buf.length - p - 4 < length) {
-                break;
-            }
-            byte[] raw = Arrays.copyOfRange(buf, p, p + 4 + length);
-            p += 4 + length;
-            handshakeInReset(buf, p);
-            onHandshakeMessage(type, new Reader(raw, 4, length, type.toString()), raw);
+        byte[] raw;
+        while ((raw = handshakeIn.next()) != null) {
+            HandshakeType type = HandshakeType.of(raw[0] & 0xff);
+            onHandshakeMessage(type, new Reader(raw, HandshakeMessage.HEADER_LENGTH,
+                    raw.length - HandshakeMessage.HEADER_LENGTH, type.toString()), raw);
             if (closed()) {
                 return;
             }
-            buf = handshakeIn.toByteArray();
-            p = 0;
         }
-    }
-
-    /** Keeps only the unconsumed tail of the reassembly buffer. */
-    private void handshakeInReset(byte[] buf, int consumed) {
-        byte[] tail = Arrays.copyOfRange(buf, consumed, buf.length);
-        handshakeIn.reset();
-        handshakeIn.bytes(tail);
     }
 
     // ---------------------------------------------------------------- sending

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the committed seed corpus of the core fuzz targets from traffic the engine itself makes:
@@ -23,6 +24,7 @@ public final class SeedGenerator {
         Path root = Path.of(args.length > 0 ? args[0] : "core/src/test/resources").resolve("io/tlsbench/fuzz");
         engineSeeds(root.resolve("EngineFlightFuzzTestInputs"));
         decoderSeeds(root.resolve("HandshakeDecoderFuzzTestInputs"));
+        directDecoderSeeds(root.resolve("MessageDecoderFuzzTestInputs"));
         recordSeeds(root.resolveSibling("record").resolve("RecordOpenFuzzTestInputs"));
         combinedSeeds(root);
     }
@@ -70,6 +72,15 @@ public final class SeedGenerator {
                             t.type == HandshakeDecoderFuzzTest.CLIENT_HELLO), body.length);
                 }
                 write(dir.resolve(t.method()), s.name(), new byte[] {(byte) i}, body);
+            }
+        }
+    }
+
+    private static void directDecoderSeeds(Path dir) throws Exception {
+        for (Map.Entry<String, List<byte[]>> target : MessageDecoderFuzzTest.seeds().entrySet()) {
+            List<byte[]> seeds = target.getValue();
+            for (int i = 0; i < seeds.size(); i++) {
+                write(dir.resolve(target.getKey()), "recorded" + i, seeds.get(i));
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.tlsbench.testing;
 
+import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.handshake.message.HandshakeMessage;
+import io.tlsbench.handshake.message.HandshakeReassembler;
 import io.tlsbench.handshake.message.HandshakeType;
 import io.tlsbench.record.ContentType;
 import io.tlsbench.record.RecordHeader;
@@ -145,36 +147,35 @@ public final class Flight {
     public static Flight parse(byte[] wire, boolean encrypted) {
         List<Rec> recs = records(wire);
         Flight f = new Flight(recs.isEmpty() ? 0x0303 : recs.get(0).version());
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        HandshakeReassembler messages = new HandshakeReassembler();
         boolean enc = encrypted;
         for (Rec r : recs) {
             if (enc || r.type() != HANDSHAKE) {
-                if (pending.size() != 0) {
+                if (messages.inMessage()) {
                     throw new IllegalArgumentException("handshake message split around " + r);
                 }
                 f.items.add(r);
                 enc |= r.type() == CHANGE_CIPHER_SPEC;
                 continue;
             }
-            pending.writeBytes(r.fragment());
-            byte[] buf = pending.toByteArray();
-            int p = 0;
-            while (buf.length - p >= HandshakeMessage.HEADER_LENGTH) {
-                int length = ((buf[p + 1] & 0xff) << 16) | ((buf[p + 2] & 0xff) << 8) | (buf[p + 3] & 0xff);
-                int from = p + HandshakeMessage.HEADER_LENGTH;
-                if (buf.length - from < length) {
-                    break;
-                }
-                f.items.add(new Msg(buf[p] & 0xff, Arrays.copyOfRange(buf, from, from + length), r.version()));
-                p = from + length;
+            messages.add(r.fragment());
+            for (byte[] m = next(messages); m != null; m = next(messages)) {
+                f.items.add(new Msg(m[0] & 0xff, Arrays.copyOfRange(m, HandshakeMessage.HEADER_LENGTH, m.length),
+                        r.version()));
             }
-            pending.reset();
-            pending.write(buf, p, buf.length - p);
         }
-        if (pending.size() != 0) {
+        if (messages.inMessage()) {
             throw new IllegalArgumentException("flight ends inside a handshake message");
         }
         return f;
+    }
+
+    private static byte[] next(HandshakeReassembler messages) {
+        try {
+            return messages.next();
+        } catch (TlsAlertException e) {
+            throw new IllegalArgumentException("not an engine's flight: " + e.getMessage(), e);
+        }
     }
 
     /** Consecutive messages of one record version share records (up to 2^14 bytes each), as engines send them. */
