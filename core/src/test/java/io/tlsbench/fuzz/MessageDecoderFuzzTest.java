@@ -52,6 +52,11 @@ class MessageDecoderFuzzTest {
         HandshakeMessage decode(Reader r) throws TlsAlertException;
     }
 
+    @FunctionalInterface
+    interface VersionedDecoder {
+        HandshakeMessage decode(Reader r, ProtocolVersion version) throws TlsAlertException;
+    }
+
     @FuzzTest
     void decodeClientHello(byte[] input) {
         lossless(input, ClientHello::decode, null);
@@ -82,10 +87,7 @@ class MessageDecoderFuzzTest {
 
     @FuzzTest
     void decodeCertificateRequest(byte[] input) {
-        if (input.length > 0) {
-            ProtocolVersion v = version(input[0]);
-            lossless(rest(input), r -> CertificateRequest.decode(r, v), v);
-        }
+        versioned(input, CertificateRequest::decode);
     }
 
     /** Selector: the form (RSA, ECDHE, DHE) modulo 3, then the version. */
@@ -103,18 +105,12 @@ class MessageDecoderFuzzTest {
 
     @FuzzTest
     void decodeCertificateVerify(byte[] input) {
-        if (input.length > 0) {
-            ProtocolVersion v = version(input[0]);
-            lossless(rest(input), r -> CertificateVerify.decode(r, v), v);
-        }
+        versioned(input, CertificateVerify::decode);
     }
 
     @FuzzTest
     void decodeFinished(byte[] input) {
-        if (input.length > 0) {
-            ProtocolVersion v = version(input[0]);
-            lossless(rest(input), r -> Finished.decode(r, v), v);
-        }
+        versioned(input, Finished::decode);
     }
 
     /** A hello's extensions block, and every known extension in it decoded on its own. */
@@ -148,6 +144,14 @@ class MessageDecoderFuzzTest {
             EcPointFormats.TYPE, SignatureAlgorithms.TYPE, ExtendedMasterSecret.TYPE, RenegotiationInfo.TYPE);
 
     // ---------------------------------------------------------------- the check
+
+    /** A message whose encoding depends on the version, which the first byte picks. */
+    private static void versioned(byte[] input, VersionedDecoder decoder) {
+        if (input.length > 0) {
+            ProtocolVersion v = version(input[0]);
+            lossless(rest(input), r -> decoder.decode(r, v), v);
+        }
+    }
 
     private static ProtocolVersion version(int selector) {
         return VERSIONS[(selector & 0xff) % VERSIONS.length];

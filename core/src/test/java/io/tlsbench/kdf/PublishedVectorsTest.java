@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -195,12 +196,12 @@ class PublishedVectorsTest {
 
     private static byte[] hex(JsonNode v, String field) {
         JsonNode n = v.get(field);
-        return n == null || n.isNull() ? null : Hex.decode(n.asText());
+        return n == null || n.isNull() ? null : HexFormat.of().parseHex(n.asText());
     }
 
     private static void assertHex(JsonNode v, String field, byte[] actual) {
         JsonNode n = v.get(field);
         String expected = n == null || n.isNull() ? "" : n.asText();
-        assertEquals(expected, Hex.encode(actual), v.get("id").asText() + " " + field);
+        assertEquals(expected, HexFormat.of().formatHex(actual), v.get("id").asText() + " " + field);
     }
 }

@@ -13,10 +13,7 @@ public record SignatureAlgorithms(List<Integer> schemes) implements HelloExtensi
     }
 
     public static SignatureAlgorithms decode(byte[] body) throws TlsAlertException {
-        Reader r = new Reader(body, "signature_algorithms");
-        List<Integer> schemes = r.u16List("supported_signature_algorithms", 0);
-        r.end();
-        return new SignatureAlgorithms(schemes);
+        return new SignatureAlgorithms(U16s.decodeBody(body, "signature_algorithms", "supported_signature_algorithms"));
     }
 
     @Override

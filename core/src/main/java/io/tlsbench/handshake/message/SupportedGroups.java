@@ -13,10 +13,7 @@ public record SupportedGroups(List<Integer> groups) implements HelloExtension {
     }
 
     public static SupportedGroups decode(byte[] body) throws TlsAlertException {
-        Reader r = new Reader(body, "supported_groups");
-        List<Integer> groups = r.u16List("named_group_list", 0);
-        r.end();
-        return new SupportedGroups(groups);
+        return new SupportedGroups(U16s.decodeBody(body, "supported_groups", "named_group_list"));
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every bad argument is an IllegalArgumentException whose message names the problem. */
-class BadInputTest {
+class BadArgumentTest {
 
     private static final KeySchedule KS = new KeySchedule(Providers.require(ProviderId.SUNJCE));
     private static final byte[] R32 = new byte[32];
