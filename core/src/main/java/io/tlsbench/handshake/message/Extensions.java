@@ -72,10 +72,6 @@ public final class Extensions {
         return null;
     }
 
-    public boolean has(ExtensionType<?> type) {
-        return types().contains(type.code());
-    }
-
     /** The type codes in order. */
     public List<Integer> types() {
         List<Integer> out = new ArrayList<>(list.size());
