@@ -39,7 +39,7 @@ import java.util.List;
  * ServerKeyExchange, CertificateRequest and ServerHelloDone; send our flight, establishing the
  * keys; read the server's Finished.
  */
-public final class TlsClient extends TlsEngine {
+public final class TlsClient extends HandshakeEngine {
 
     private enum State { START, WAIT_SERVER_HELLO, WAIT_CERTIFICATE, WAIT_KEY_EXCHANGE, WAIT_DONE, WAIT_CCS,
         WAIT_FINISHED, DONE }

@@ -3,27 +3,16 @@ package io.tlsbench.handshake;
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.AlertLevel;
 import io.tlsbench.alert.TlsAlertException;
-import io.tlsbench.handshake.message.Finished;
 import io.tlsbench.handshake.message.HandshakeMessage;
 import io.tlsbench.handshake.message.HandshakeReassembler;
 import io.tlsbench.handshake.message.HandshakeType;
 import io.tlsbench.handshake.message.Reader;
-import io.tlsbench.handshake.message.Writer;
-import io.tlsbench.kdf.KeyBlockLayout;
-import io.tlsbench.kdf.KeySchedule;
-import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.record.ContentType;
-import io.tlsbench.record.RecordHeader;
 import io.tlsbench.record.RecordLayer;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
-import io.tlsbench.kdf.PrfAlgorithm;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * A non-blocking TLS endpoint over byte buffers, like SSLEngine but lean: bytes from the network
@@ -31,8 +20,8 @@ import java.util.HexFormat;
  * data goes through {@link #write} and {@link #read}. Below it the {@link RecordLayer} frames,
  * protects and buffers records; here live what the records carry — handshake-message reassembly
  * (messages may span records, records may hold several messages), ChangeCipherSpec, alerts and
- * close_notify, application data's admission; the client and server state machines live in the
- * subclasses.
+ * close_notify, application data's admission. What the client's and the server's handshakes
+ * share is {@link HandshakeEngine}; the state machines are {@link TlsClient} and {@link TlsServer}.
  *
  * <p>Every failure ends as a {@link TlsAlertException}: the engine sends the alert (unless the
  * peer sent it), closes, invalidates the session and wipes its secrets. Not thread-safe.
@@ -40,18 +29,11 @@ import java.util.HexFormat;
 public abstract class TlsEngine {
 
     protected final TlsConfig config;
-    protected final KeySchedule keySchedule;
     protected final ConnectionEnd side;
 
     /** Framing, protection and the connection's record buffers. */
     final RecordLayer records;
     private final HandshakeReassembler handshakeIn = new HandshakeReassembler();
-    private final Writer handshakeOut = new Writer(2048);
-    /** Every handshake message sent and received, in order (hashed for Finished, CertificateVerify, EMS). */
-    protected final Writer transcript = new Writer(2048);
-
-    /** The key block's last expansion: wiped as soon as the record halves are keyed (kept for the wipe tests). */
-    SessionKeys keyBlock;
 
     /** Negotiated version; null until ServerHello. */
     protected ProtocolVersion version;
@@ -66,7 +48,6 @@ public abstract class TlsEngine {
     protected TlsEngine(TlsConfig config, ConnectionEnd side) {
         this.config = config;
         this.side = side;
-        this.keySchedule = new KeySchedule(config.provider);
         this.records = new RecordLayer(config.recordSpec, config.helloRecordVersion(), new Upper());
     }
 
@@ -293,138 +274,8 @@ public abstract class TlsEngine {
         }
     }
 
-    // ---------------------------------------------------------------- sending
-
-    /** Queues a handshake message, encoded for the negotiated version, and adds it to the transcript. */
-    protected final void send(HandshakeMessage message) {
-        sendHandshake(message.type(), message.body(version));
-    }
-
-    /** Queues a handshake message (type + body) and adds it to the transcript. */
-    final void sendHandshake(HandshakeType type, byte[] body) {
-        byte[] raw = HandshakeMessage.frame(type.code, body);
-        transcript.bytes(raw);
-        handshakeOut.bytes(raw);
-    }
-
-    /** Writes queued handshake messages as records (several messages per record, ≤ 2^14 each). */
-    protected final void flushHandshake() throws TlsAlertException {
-        byte[] all = handshakeOut.toByteArray();
-        handshakeOut.reset();
-        for (int off = 0; off < all.length; off += RecordHeader.MAX_PLAINTEXT) {
-            records.write(ContentType.HANDSHAKE, all, off, Math.min(RecordHeader.MAX_PLAINTEXT, all.length - off));
-        }
-    }
-
-    /** Flushes the flight, sends ChangeCipherSpec and switches to the pending write keys. */
-    protected final void sendChangeCipherSpec() throws TlsAlertException {
-        flushHandshake();
-        records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
-        records.changeWriteState();
-    }
-
     protected final void sendAlert(AlertLevel level, AlertDescription description) throws TlsAlertException {
         records.write(ContentType.ALERT, new byte[] {(byte) level.code, (byte) description.code}, 0, 2);
-    }
-
-    // ---------------------------------------------------------------- keys
-
-    /**
-     * From the master secret: the key block, and the record layer's pending states for both
-     * directions. The key block is wiped once the record halves hold their keys.
-     */
-    protected final void installKeys(byte[] master, byte[] clientRandom, byte[] serverRandom) {
-        SessionKeys keys = new SessionKeys(KeyBlockLayout.of(suite, version));
-        keyBlock = keys;
-        try {
-            keySchedule.keyBlock(version, suite, master, clientRandom, serverRandom, keys);
-            records.installKeys(suite, version, keys, side);
-        } finally {
-            keys.wipe();
-        }
-    }
-
-    protected final void keyLog(byte[] clientRandom, byte[] master) {
-        if (config.keyLog != null) {
-            HexFormat hex = HexFormat.of();
-            config.keyLog.accept("CLIENT_RANDOM " + hex.formatHex(clientRandom) + " " + hex.formatHex(master));
-        }
-    }
-
-    protected final byte[] transcriptBytes() {
-        return transcript.toByteArray();
-    }
-
-    // ---------------------------------------------------------------- shared message handling
-
-    /** The master secret of this connection (wiped on release). */
-    protected byte[] master;
-
-    /** The pre-master secret while it is in use (wiped after the master secret is derived, and on release). */
-    protected byte[] preMaster;
-
-    /** Our private key as the configured provider holds it (imported once, see ProviderSet.nativeKey). */
-    protected final java.security.PrivateKey signingKey(Credential c) {
-        return config.provider.nativeKey(c.privateKey());
-    }
-
-    /** verify_data of sender over the transcript so far. */
-    protected final byte[] verifyData(ConnectionEnd sender) {
-        return keySchedule.verifyData(version, PrfAlgorithm.of(version, suite), master, sender, transcriptBytes());
-    }
-
-    /**
-     * RFC 5246 §8.1 and RFC 7627 §4: the master secret from the pre-master, over the randoms or —
-     * with the extended master secret — over the session hash of the transcript so far. The
-     * pre-master is wiped once used; the key log gets its line.
-     */
-    protected final void deriveMasterSecret(boolean ems, byte[] clientRandom, byte[] serverRandom) {
-        master = new byte[KeySchedule.MASTER_SECRET_LENGTH];
-        try {
-            if (ems) {
-                byte[] hash = new byte[64];
-                int n = keySchedule.handshakeHash(PrfAlgorithm.of(version, suite), transcriptBytes(), hash);
-                keySchedule.extendedMasterSecret(version, suite, preMaster, Arrays.copyOf(hash, n), master);
-            } else {
-                keySchedule.masterSecret(version, suite, preMaster, clientRandom, serverRandom, master);
-            }
-        } finally {
-            Arrays.fill(preMaster, (byte) 0);
-        }
-        keyLog(clientRandom, master);
-    }
-
-    /** Checks the peer's Finished (length, then value), then adds it to the transcript. */
-    protected final void readFinished(Reader body, byte[] raw) throws TlsAlertException {
-        Finished finished = Finished.decode(body, version);
-        if (!MessageDigest.isEqual(verifyData(side.peer()), finished.verifyData())) {
-            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
-                    side.peer().name().toLowerCase(java.util.Locale.ROOT) + " Finished does not verify");
-        }
-        transcript.bytes(raw);
-    }
-
-    /** Sends ChangeCipherSpec and our Finished, and flushes. */
-    protected final void sendFinished() throws TlsAlertException {
-        sendChangeCipherSpec();
-        send(new Finished(verifyData(side)));
-        flushHandshake();
-    }
-
-    /** The handshake is over: nothing more is needed from the transcript (renegotiation is refused). */
-    protected final void complete() {
-        handshakeComplete = true;
-        transcript.reset();
-    }
-
-    protected static void expect(HandshakeType type, HandshakeType expected) throws TlsAlertException {
-        if (type != expected) {
-            throw unexpected(type);
-        }
-    }
-
-    protected static TlsAlertException unexpected(HandshakeType type) {
-        return new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, type + " out of order");
     }
 
     // ---------------------------------------------------------------- state machine hooks
@@ -440,11 +291,6 @@ public abstract class TlsEngine {
     /** SSLv3 no_certificate warning: the client has no certificate to send (RFC 6101 §5.4). */
     protected void onNoCertificate() throws TlsAlertException {
         throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "no_certificate warning out of place");
-    }
-
-    /** A renegotiation attempt after the handshake: refused with a warning (RFC 5746 spirit). */
-    protected final void refuseRenegotiation() throws TlsAlertException {
-        sendAlert(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
     }
 
     // ---------------------------------------------------------------- failure and cleanup
@@ -472,11 +318,9 @@ public abstract class TlsEngine {
         }
     }
 
-    /** Wipes record keys and buffered secrets; pooled buffers go back (zeroed). */
+    /** Wipes record keys; pooled buffers go back (zeroed). Subclasses wipe their secrets too. */
     protected void release() {
         records.release();
-        keySchedule.wipe();
-        wipeSecrets();
     }
 
     /**
@@ -491,18 +335,6 @@ public abstract class TlsEngine {
             }
         }
         release();
-    }
-
-    private void wipeSecrets() {
-        if (master != null) {
-            Arrays.fill(master, (byte) 0);
-        }
-        if (preMaster != null) {
-            Arrays.fill(preMaster, (byte) 0);
-        }
-        if (keyBlock != null) {
-            keyBlock.wipe();
-        }
     }
 
     /** Bytes of a partial record received and waiting for the rest (TlsConnection: end of stream inside a record). */

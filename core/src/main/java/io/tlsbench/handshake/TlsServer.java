@@ -37,7 +37,7 @@ import java.util.List;
  * CertificateRequest, ServerHelloDone; read the client's flight, establish the keys, read its
  * Finished, send ours.
  */
-public final class TlsServer extends TlsEngine {
+public final class TlsServer extends HandshakeEngine {
 
     private enum State { WAIT_CLIENT_HELLO, WAIT_CERTIFICATE, WAIT_KEY_EXCHANGE, WAIT_CERTIFICATE_VERIFY, WAIT_CCS,
         WAIT_FINISHED, DONE }

@@ -21,7 +21,8 @@ final class SecretHolders {
     private SecretHolders() {
     }
 
-    static Map<String, ByteBuffer> of(TlsEngine engine) {
+    static Map<String, ByteBuffer> of(TlsEngine connection) {
+        HandshakeEngine engine = (HandshakeEngine) connection;
         Map<String, ByteBuffer> out = new LinkedHashMap<>();
         if (engine.preMaster != null) {
             out.put("pre-master secret", ByteBuffer.wrap(engine.preMaster));
