@@ -58,6 +58,22 @@ public enum Primitive {
         }
     }
 
+    /**
+     * What a suite's handshake takes beyond its records: the key exchange (RSA decryption of the
+     * pre-master secret, RFC 5246 §7.4.7.1; finite-field or elliptic-curve Diffie-Hellman) and the
+     * signature over the ServerKeyExchange (RFC 5246 §7.4.3, RFC 4492 §5.4).
+     */
+    public static List<Primitive> forHandshake(CipherSuite suite) {
+        switch (suite.keyExchange) {
+            case RSA: return List.of(RSA_PKCS1);
+            case DHE_RSA: return List.of(DH, RSA_SIGNATURE);
+            case DHE_DSS: return List.of(DH, DSA);
+            case ECDHE_RSA: return List.of(ECDH, RSA_SIGNATURE);
+            case ECDHE_ECDSA: return List.of(ECDH, ECDSA);
+            default: throw new AssertionError(suite.keyExchange);
+        }
+    }
+
     /** The first (preferred) JCA algorithm name. */
     public String algorithm() {
         return algorithms[0];
