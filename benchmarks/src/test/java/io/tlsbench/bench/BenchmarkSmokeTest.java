@@ -1,5 +1,6 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.tool.run.BenchmarkMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tlsbench.bench.BenchmarkMatrix.Block;
+import io.tlsbench.tool.run.BenchmarkMatrix.Block;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.Providers;
@@ -209,7 +210,7 @@ class BenchmarkSmokeTest {
      */
     @Test
     void theConstantTimeRerunArgumentReachesTheOpeners() throws Exception {
-        String arg = io.tlsbench.report.JmhResult.CONSTANT_TIME_MAC_ARG;
+        String arg = io.tlsbench.tool.report.JmhResult.CONSTANT_TIME_MAC_ARG;
         String prefix = "-D" + RecordWorkload.MAC_CHECK_PROPERTY + "=";
         assertTrue(arg.startsWith(prefix), arg);
         String before = System.getProperty(RecordWorkload.MAC_CHECK_PROPERTY);

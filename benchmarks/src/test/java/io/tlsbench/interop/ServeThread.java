@@ -1,6 +1,6 @@
 package io.tlsbench.interop;
 
-import io.tlsbench.cli.Main;
+import io.tlsbench.tool.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

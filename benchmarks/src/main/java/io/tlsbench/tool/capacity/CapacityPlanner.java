@@ -1,7 +1,12 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.capacity;
 
-import io.tlsbench.report.Handshakes.Handshake;
-import io.tlsbench.report.Records.Rec;
+import io.tlsbench.tool.report.RunFolder;
+import io.tlsbench.tool.report.Fmt;
+import io.tlsbench.tool.report.Handshakes;
+import io.tlsbench.tool.report.Records;
+import io.tlsbench.tool.report.Suites;
+import io.tlsbench.tool.report.Handshakes.Handshake;
+import io.tlsbench.tool.report.Records.Rec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

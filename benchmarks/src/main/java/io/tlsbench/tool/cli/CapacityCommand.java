@@ -1,7 +1,7 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
-import io.tlsbench.report.CapacityPlanner;
-import io.tlsbench.report.RunFolder;
+import io.tlsbench.tool.capacity.CapacityPlanner;
+import io.tlsbench.tool.report.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

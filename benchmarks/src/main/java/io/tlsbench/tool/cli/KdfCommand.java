@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.Prf;

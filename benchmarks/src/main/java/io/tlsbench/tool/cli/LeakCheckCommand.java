@@ -1,10 +1,10 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
-import io.tlsbench.bench.Environment;
+import io.tlsbench.tool.run.Environment;
 import io.tlsbench.bench.RecordWorkload;
-import io.tlsbench.leak.CbcInputs;
-import io.tlsbench.leak.LeakCheck;
-import io.tlsbench.leak.LeakReport;
+import io.tlsbench.tool.leak.CbcInputs;
+import io.tlsbench.tool.leak.LeakCheck;
+import io.tlsbench.tool.leak.LeakReport;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;

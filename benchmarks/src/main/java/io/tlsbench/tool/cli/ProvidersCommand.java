@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderSet;

@@ -1,6 +1,6 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
-import io.tlsbench.report.Report;
+import io.tlsbench.tool.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

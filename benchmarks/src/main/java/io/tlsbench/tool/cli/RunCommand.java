@@ -1,17 +1,18 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
+import io.tlsbench.tool.run.ProgressFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.tlsbench.bench.BenchmarkMatrix;
-import io.tlsbench.bench.BenchmarkMatrix.Axes;
-import io.tlsbench.bench.BenchmarkMatrix.Block;
+import io.tlsbench.tool.run.BenchmarkMatrix;
+import io.tlsbench.tool.run.BenchmarkMatrix.Axes;
+import io.tlsbench.tool.run.BenchmarkMatrix.Block;
 import io.tlsbench.bench.HandshakeWorkload;
-import io.tlsbench.report.JmhResult;
-import io.tlsbench.report.NativeReference;
-import io.tlsbench.report.Report;
-import io.tlsbench.bench.Environment;
+import io.tlsbench.tool.report.JmhResult;
+import io.tlsbench.tool.report.NativeReference;
+import io.tlsbench.tool.report.Report;
+import io.tlsbench.tool.run.Environment;
 import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.suite.BulkCipher;

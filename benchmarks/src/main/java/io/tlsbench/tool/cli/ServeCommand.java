@@ -1,5 +1,7 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
+import io.tlsbench.tool.peer.Pem;
+import io.tlsbench.tool.peer.KeyLogFile;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.bench.SelfSigned;
 import io.tlsbench.handshake.Credential;

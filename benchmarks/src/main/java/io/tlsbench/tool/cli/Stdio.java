@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import java.io.InputStream;
 import java.io.OutputStream;

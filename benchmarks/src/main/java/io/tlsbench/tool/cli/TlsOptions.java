@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import io.tlsbench.suite.BulkCipher;
 import io.tlsbench.suite.CipherSuite;

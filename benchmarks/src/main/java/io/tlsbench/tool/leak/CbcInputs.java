@@ -1,4 +1,4 @@
-package io.tlsbench.leak;
+package io.tlsbench.tool.leak;
 
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.record.ContentType;

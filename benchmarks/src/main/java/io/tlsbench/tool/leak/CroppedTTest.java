@@ -1,4 +1,4 @@
-package io.tlsbench.leak;
+package io.tlsbench.tool.leak;
 
 import java.util.Arrays;
 

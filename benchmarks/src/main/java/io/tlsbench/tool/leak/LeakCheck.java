@@ -1,11 +1,11 @@
-package io.tlsbench.leak;
+package io.tlsbench.tool.leak;
 
 import io.tlsbench.alert.AlertDescription;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.kdf.SessionKeys;
-import io.tlsbench.leak.CbcInputs.InputClass;
-import io.tlsbench.leak.CbcInputs.Kind;
+import io.tlsbench.tool.leak.CbcInputs.InputClass;
+import io.tlsbench.tool.leak.CbcInputs.Kind;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;

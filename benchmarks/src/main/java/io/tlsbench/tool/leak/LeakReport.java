@@ -1,10 +1,10 @@
-package io.tlsbench.leak;
+package io.tlsbench.tool.leak;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.tlsbench.leak.LeakCheck.ClassFigures;
-import io.tlsbench.leak.LeakCheck.Comparison;
-import io.tlsbench.leak.LeakCheck.Outcome;
+import io.tlsbench.tool.leak.LeakCheck.ClassFigures;
+import io.tlsbench.tool.leak.LeakCheck.Comparison;
+import io.tlsbench.tool.leak.LeakCheck.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

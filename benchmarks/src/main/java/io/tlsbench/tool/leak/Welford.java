@@ -1,4 +1,4 @@
-package io.tlsbench.leak;
+package io.tlsbench.tool.leak;
 
 /**
  * Running count, mean and sum of squared deviations of a stream of values (Welford 1962): O(1)

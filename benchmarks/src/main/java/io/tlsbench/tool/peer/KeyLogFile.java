@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.peer;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * An NSS key log file (the SSLKEYLOGFILE format Wireshark reads): lines are appended, one
  * {@code CLIENT_RANDOM <client_random> <master_secret>} per handshake, flushed at once. Thread-safe.
  */
-final class KeyLogFile implements Consumer<String>, AutoCloseable {
+public final class KeyLogFile implements Consumer<String>, AutoCloseable {
 
     private final String path;
     private final OutputStream out;
@@ -25,7 +25,7 @@ final class KeyLogFile implements Consumer<String>, AutoCloseable {
     }
 
     /** Opens for appending; a path that cannot be opened is a bad argument. */
-    static KeyLogFile open(String option, String path, PrintWriter err) {
+    public static KeyLogFile open(String option, String path, PrintWriter err) {
         try {
             return new KeyLogFile(path, new FileOutputStream(path, true), err);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.peer;
 
 import io.tlsbench.handshake.Credential;
 import java.io.IOException;
@@ -35,13 +35,13 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * of the JDK's own key factories, so their algorithm is "RSA", "EC" or "DSA" as the engine expects.
  * Every problem is an IllegalArgumentException naming the option and the file.
  */
-final class Pem {
+public final class Pem {
 
     private Pem() {
     }
 
     /** Every certificate in the file, in file order (leaf first for a chain). */
-    static List<X509Certificate> certificates(String option, String path) {
+    public static List<X509Certificate> certificates(String option, String path) {
         List<X509Certificate> out = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.US_ASCII);
@@ -62,7 +62,7 @@ final class Pem {
     }
 
     /** The first private key in the file. */
-    static PrivateKey privateKey(String option, String path) {
+    public static PrivateKey privateKey(String option, String path) {
         try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.US_ASCII);
              PEMParser p = new PEMParser(r)) {
             Object o;
@@ -87,7 +87,7 @@ final class Pem {
     }
 
     /** A credential from a chain file and a key file; the key must belong to the chain's first certificate. */
-    static Credential credential(String certPath, String keyPath) {
+    public static Credential credential(String certPath, String keyPath) {
         List<X509Certificate> chain = certificates("--cert", certPath);
         PrivateKey key = privateKey("--key", keyPath);
         X509Certificate leaf = chain.get(0);
@@ -116,7 +116,7 @@ final class Pem {
     }
 
     /** PEM text for certificates (as openssl writes them). */
-    static String encode(List<X509Certificate> certs) {
+    public static String encode(List<X509Certificate> certs) {
         StringWriter s = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(s)) {
             for (X509Certificate c : certs) {
@@ -129,7 +129,7 @@ final class Pem {
     }
 
     /** Writes PEM certificates (overwriting). */
-    static void write(String option, String path, List<X509Certificate> certs) {
+    public static void write(String option, String path, List<X509Certificate> certs) {
         try (Writer w = Files.newBufferedWriter(Path.of(path), StandardCharsets.US_ASCII)) {
             w.write(encode(certs));
         } catch (IOException e) {

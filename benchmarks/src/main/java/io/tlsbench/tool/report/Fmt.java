@@ -1,15 +1,15 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import java.util.Locale;
 
 /** Number formatting for reports and the capacity planner (Locale.ROOT: '.' decimals, ',' grouping). */
-final class Fmt {
+public final class Fmt {
 
     private Fmt() {
     }
 
     /** A count or rate: grouped integer from 100 up, fewer decimals as it grows; "n/a" for NaN. */
-    static String num(double v) {
+    public static String num(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
         }
@@ -27,7 +27,7 @@ final class Fmt {
     }
 
     /** "value ± error", the error with the value's decimals; "n/a" for an unknown error. */
-    static String pm(double v, double err) {
+    public static String pm(double v, double err) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
         }
@@ -48,19 +48,19 @@ final class Fmt {
     }
 
     /** Bytes per second as MB/s (10^6 bytes), one decimal. */
-    static String mbps(double bytesPerSecond) {
+    public static String mbps(double bytesPerSecond) {
         if (Double.isNaN(bytesPerSecond) || Double.isInfinite(bytesPerSecond)) {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%,.1f", bytesPerSecond / 1e6);
     }
 
-    static String mbpsPm(double v, double err) {
+    public static String mbpsPm(double v, double err) {
         return mbps(v) + " ± " + mbps(err);
     }
 
     /** Allocation per operation: "—" when the run had no GC profiler. */
-    static String bop(double v) {
+    public static String bop(double v) {
         if (Double.isNaN(v)) {
             return "—";
         }
@@ -71,7 +71,7 @@ final class Fmt {
     }
 
     /** A ratio such as "2.00×". */
-    static String ratio(double r) {
+    public static String ratio(double r) {
         if (Double.isNaN(r) || Double.isInfinite(r)) {
             return "n/a";
         }
@@ -79,7 +79,7 @@ final class Fmt {
     }
 
     /** A ratio with its error: "2.00× ± 0.14" (error "n/a" when either error is unknown). */
-    static String ratioPm(double r, double err) {
+    public static String ratioPm(double r, double err) {
         if (Double.isNaN(r) || Double.isInfinite(r)) {
             return "n/a";
         }
@@ -87,7 +87,7 @@ final class Fmt {
     }
 
     /** A fraction as a percentage with one decimal, "n/a" for NaN. */
-    static String pct(double fraction) {
+    public static String pct(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
             return "n/a";
         }
@@ -98,7 +98,7 @@ final class Fmt {
      * A plain number for the capacity arithmetic: grouped and rounded to an integer from 1,000 up,
      * otherwise four significant digits without trailing zeros.
      */
-    static String g(double v) {
+    public static String g(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
         }
@@ -109,7 +109,7 @@ final class Fmt {
     }
 
     /** Error of a ratio a/b from the errors of a and b (relative errors added in quadrature). */
-    static double ratioError(double a, double ea, double b, double eb) {
+    public static double ratioError(double a, double ea, double b, double eb) {
         if (Double.isNaN(ea) || Double.isNaN(eb)) {
             return Double.NaN;
         }
@@ -118,7 +118,7 @@ final class Fmt {
     }
 
     /** Size in bytes as "64 B", "1 KB", "16 KB". */
-    static String size(int bytes) {
+    public static String size(int bytes) {
         if (bytes >= 1024 && bytes % 1024 == 0) {
             return bytes / 1024 + " KB";
         }
@@ -126,7 +126,7 @@ final class Fmt {
     }
 
     /** Markdown table cell text: pipes escaped, newlines flattened. */
-    static String cell(String s) {
+    public static String cell(String s) {
         return s == null ? "" : s.replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,23 +18,23 @@ import java.util.Set;
  * auxiliary counters serverNs and clientNs when the run has them (HandshakeBenchmark times each
  * side's engine calls): fraction = serverNs / (serverNs + clientNs).
  */
-final class Handshakes {
+public final class Handshakes {
 
-    static final List<String> STACK = List.of("stack", "impl", "engine", "peer");
-    static final List<String> CONFIG = List.of("config", "providers", "provider", "providerConfig");
-    static final List<String> SUITE = List.of("suite", "cipherSuite");
-    static final List<String> SIDE = List.of("side", "role", "share", "measure", "part");
-    static final Set<String> JSSE = Set.of("jsse", "jdk", "sunjsse");
+    public static final List<String> STACK = List.of("stack", "impl", "engine", "peer");
+    public static final List<String> CONFIG = List.of("config", "providers", "provider", "providerConfig");
+    public static final List<String> SUITE = List.of("suite", "cipherSuite");
+    public static final List<String> SIDE = List.of("side", "role", "share", "measure", "part");
+    public static final Set<String> JSSE = Set.of("jsse", "jdk", "sunjsse");
     /** Provider configurations that mean "the JDK's default providers". */
-    static final Set<String> DEFAULT_CONFIG = Set.of("jdk", "default");
+    public static final Set<String> DEFAULT_CONFIG = Set.of("jdk", "default");
 
     private Handshakes() {
     }
 
     /** One handshake figure. {@code other} holds the parameters not named above (version, group, ...). */
-    record Handshake(String stack, String config, String suite, String mode, boolean server,
+    public record Handshake(String stack, String config, String suite, String mode, boolean server,
                      Map<String, String> other, JmhResult result) {
-        double perSecond() {
+        public double perSecond() {
             return result.opsPerSecond();
         }
 
@@ -42,7 +42,7 @@ final class Handshakes {
          * The server's fraction of a pair's time, serverNs / (serverNs + clientNs); 1 for a
          * server's-share figure; NaN when unknown.
          */
-        double serverFraction() {
+        public double serverFraction() {
             if (server) {
                 return 1;
             }
@@ -56,30 +56,30 @@ final class Handshakes {
          * else the pair's figure over the server's fraction (the pump's own time is split in the
          * same proportion, so this errs low); NaN when unknown.
          */
-        double serverPerSecond() {
+        public double serverPerSecond() {
             return perSecond() / serverFraction();
         }
 
-        boolean defaultConfig() {
+        public boolean defaultConfig() {
             return DEFAULT_CONFIG.contains(config.toLowerCase(Locale.ROOT));
         }
 
-        double error() {
+        public double error() {
             return result.opsPerSecondError();
         }
 
-        String otherText() {
+        public String otherText() {
             StringBuilder sb = new StringBuilder();
             other.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
             return sb.toString();
         }
 
-        boolean jsse() {
+        public boolean jsse() {
             return JSSE.contains(stack.toLowerCase(Locale.ROOT));
         }
     }
 
-    static List<Handshake> of(RunFolder run) {
+    public static List<Handshake> of(RunFolder run) {
         List<Handshake> out = new ArrayList<>();
         for (JmhResult r : run.results) {
             if (r.className().contains("Handshake") && !r.variant()) {
@@ -89,7 +89,7 @@ final class Handshakes {
         return out;
     }
 
-    static Handshake of(JmhResult r) {
+    public static Handshake of(JmhResult r) {
         Map<String, String> other = new LinkedHashMap<>(r.params());
         String stack = take(other, STACK, "core");
         String config = take(other, CONFIG, "default");
@@ -102,7 +102,7 @@ final class Handshakes {
     }
 
     /** full, resumed, clientauth; anything else as given. */
-    static String mode(String m) {
+    public static String mode(String m) {
         String l = m.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         if (l.contains("resum")) {
             return "resumed";

@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +13,12 @@ import java.util.Set;
  * peers (JsseRecordBenchmark: wrap, unwrap per engine), in one shape. Wrap counts as seal and
  * unwrap as open. The provider limits come from the ceiling benchmarks of the same run.
  */
-final class Records {
+public final class Records {
 
-    static final String CORE = "RecordBenchmark";
-    static final String ENGINE = "JsseRecordBenchmark";
-    static final String CIPHER_CEILING = "CipherCeilingBenchmark";
-    static final String MAC_CEILING = "MacCeilingBenchmark";
+    public static final String CORE = "RecordBenchmark";
+    public static final String ENGINE = "JsseRecordBenchmark";
+    public static final String CIPHER_CEILING = "CipherCeilingBenchmark";
+    public static final String MAC_CEILING = "MacCeilingBenchmark";
 
     private Records() {
     }
@@ -27,27 +27,27 @@ final class Records {
      * One record figure. {@code engine} is true for the SSLEngine peers; {@code impl} is the
      * provider (core) or the engine; {@code rest} the parameters not named here.
      */
-    record Rec(boolean engine, String impl, String suite, String op, int size, String version, String buffer,
+    public record Rec(boolean engine, String impl, String suite, String op, int size, String version, String buffer,
                Map<String, String> rest, JmhResult r) {
 
-        double opsPerSecond() {
+        public double opsPerSecond() {
             return r.opsPerSecond();
         }
 
-        double bytesPerSecond() {
+        public double bytesPerSecond() {
             return r.opsPerSecond() * size;
         }
 
-        double bytesError() {
+        public double bytesError() {
             return r.opsPerSecondError() * size;
         }
 
         /** "core/sunjce" or "SSLEngine/jdk". */
-        String label() {
+        public String label() {
             return (engine ? "SSLEngine " : "core ") + impl;
         }
 
-        String restText() {
+        public String restText() {
             StringBuilder sb = new StringBuilder();
             rest.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
             return sb.toString();
@@ -55,7 +55,7 @@ final class Records {
     }
 
     /** Records of the core (engines false) or the SSLEngines (true), with or without the AES intrinsics. */
-    static List<Rec> of(RunFolder run, boolean engines, boolean intrinsicsOff) {
+    public static List<Rec> of(RunFolder run, boolean engines, boolean intrinsicsOff) {
         List<Rec> out = new ArrayList<>();
         for (JmhResult r : run.ofClass(engines ? ENGINE : CORE)) {
             if (r.intrinsicsOff() == intrinsicsOff && !r.constantTimeMac()) {
@@ -68,7 +68,7 @@ final class Records {
         return out;
     }
 
-    static Rec of(JmhResult r) {
+    public static Rec of(JmhResult r) {
         boolean engine = r.className().equals(ENGINE);
         Map<String, String> rest = new LinkedHashMap<>(r.params());
         String impl = rest.remove(engine ? "engine" : "provider");
@@ -91,7 +91,7 @@ final class Records {
     }
 
     /** Distinct values in first-seen order. */
-    static <T> List<T> distinct(List<Rec> recs, java.util.function.Function<Rec, T> f) {
+    public static <T> List<T> distinct(List<Rec> recs, java.util.function.Function<Rec, T> f) {
         Set<T> s = new LinkedHashSet<>();
         for (Rec r : recs) {
             s.add(f.apply(r));
@@ -100,7 +100,7 @@ final class Records {
     }
 
     /** The preferred value if present, else the first. */
-    static String prefer(List<String> values, String preferred) {
+    public static String prefer(List<String> values, String preferred) {
         if (values.contains(preferred)) {
             return preferred;
         }
@@ -112,7 +112,7 @@ final class Records {
      * second: 1/(1/cipher + 1/mac) from the ceiling benchmarks (encrypt for seal, decrypt for
      * open; the cipher alone for AEAD suites). NaN when a ceiling is missing.
      */
-    static double limit(RunFolder run, String provider, String suite, int size, String op, boolean intrinsicsOff) {
+    public static double limit(RunFolder run, String provider, String suite, int size, String op, boolean intrinsicsOff) {
         String cipher = Suites.ceilingCipher(suite);
         double c = ceiling(run, CIPHER_CEILING, "cipher", cipher, provider, size, op.equals("seal") ? "encrypt" : "decrypt",
                 intrinsicsOff);

@@ -1,8 +1,8 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tlsbench.report.Handshakes.Handshake;
-import io.tlsbench.report.Records.Rec;
+import io.tlsbench.tool.report.Handshakes.Handshake;
+import io.tlsbench.tool.report.Records.Rec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * by its bulk cipher and MAC ("AES-128-CBC-SHA", "AES-128-GCM"); handshakes name whole suites
  * (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256). Plain string rules, so a new suite needs no table.
  */
-final class Suites {
+public final class Suites {
 
     private static final Pattern GCM = Pattern.compile("(AES-\\d+-GCM)(-SHA\\d+)?");
 
@@ -21,7 +21,7 @@ final class Suites {
      * '-' for '_', and the PRF hash dropped from AEAD suites
      * (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 → AES-128-GCM). A record name passes through.
      */
-    static String recordSuite(String suite) {
+    public static String recordSuite(String suite) {
         String s = suite.trim().toUpperCase(Locale.ROOT);
         if (s.startsWith("SSL_")) {
             s = "TLS_" + s.substring(4);
@@ -39,7 +39,7 @@ final class Suites {
     }
 
     /** The key exchange of a full suite name (RSA, ECDHE_RSA, ECDHE_ECDSA, DHE_RSA, DHE_DSS), or "" for a record name. */
-    static String keyExchange(String suite) {
+    public static String keyExchange(String suite) {
         String s = suite.trim().toUpperCase(Locale.ROOT);
         int w = s.indexOf("_WITH_");
         if (w < 0) {
@@ -50,12 +50,12 @@ final class Suites {
     }
 
     /** True for AEAD record protection (no separate MAC). */
-    static boolean aead(String recordSuite) {
+    public static boolean aead(String recordSuite) {
         return recordSuite.toUpperCase(Locale.ROOT).contains("GCM") || recordSuite.toUpperCase(Locale.ROOT).contains("CHACHA");
     }
 
     /** The CipherCeilingBenchmark cipher of a record suite: AES-128-CBC-SHA → AES-128-CBC, RC4-128-SHA → RC4. */
-    static String ceilingCipher(String recordSuite) {
+    public static String ceilingCipher(String recordSuite) {
         String s = recordSuite.toUpperCase(Locale.ROOT);
         if (aead(s)) {
             return s;
@@ -69,7 +69,7 @@ final class Suites {
     }
 
     /** The MacCeilingBenchmark MAC of a record suite (HmacSHA1, HmacSHA256, HmacSHA384, HmacMD5), or null for AEAD. */
-    static String ceilingMac(String recordSuite) {
+    public static String ceilingMac(String recordSuite) {
         String s = recordSuite.toUpperCase(Locale.ROOT);
         if (aead(s)) {
             return null;

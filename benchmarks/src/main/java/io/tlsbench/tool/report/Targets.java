@@ -1,7 +1,7 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
-import io.tlsbench.report.Handshakes.Handshake;
-import io.tlsbench.report.Records.Rec;
+import io.tlsbench.tool.report.Handshakes.Handshake;
+import io.tlsbench.tool.report.Records.Rec;
 import java.util.ArrayList;
 import java.util.List;
 

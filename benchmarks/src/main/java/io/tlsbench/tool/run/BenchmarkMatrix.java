@@ -1,5 +1,10 @@
-package io.tlsbench.bench;
+package io.tlsbench.tool.run;
 
+import io.tlsbench.bench.CipherCeiling;
+import io.tlsbench.bench.HandshakeWorkload;
+import io.tlsbench.bench.JsseRecordWorkload;
+import io.tlsbench.bench.MacCeiling;
+import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.suite.ProtocolVersion;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.tlsbench.bench;
+package io.tlsbench.tool.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /** JMH's own output, with "[i/N] … ~M min left" before each benchmark, counted across a preset's runs. */
-final class ProgressFormat implements OutputFormat {
+public final class ProgressFormat implements OutputFormat {
 
     private final OutputFormat jmh;
     private final PrintStream out;
@@ -30,7 +30,7 @@ final class ProgressFormat implements OutputFormat {
      * One progress count over several JMH runs (a preset's specs): {@code total} benchmarks planned
      * to take {@code plannedSeconds}; {@link #beginSpec} before each run.
      */
-    ProgressFormat(PrintStream out, VerboseMode mode, int total, double plannedSeconds) {
+    public ProgressFormat(PrintStream out, VerboseMode mode, int total, double plannedSeconds) {
         this.jmh = OutputFormatFactory.createFormatInstance(out, mode);
         this.out = out;
         this.total = total;
@@ -39,7 +39,7 @@ final class ProgressFormat implements OutputFormat {
     }
 
     /** The next JMH run's name and planned seconds per benchmark. */
-    void beginSpec(String name, double secondsPerBenchmark) {
+    public void beginSpec(String name, double secondsPerBenchmark) {
         this.run = name;
         this.secondsPerBenchmark = secondsPerBenchmark;
     }

@@ -1,8 +1,8 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
-import static io.tlsbench.cli.ReportCommandTest.assertBadArgument;
-import static io.tlsbench.cli.ReportCommandTest.fixtureCopy;
-import static io.tlsbench.cli.ReportCommandTest.run;
+import static io.tlsbench.tool.cli.ReportCommandTest.assertBadArgument;
+import static io.tlsbench.tool.cli.ReportCommandTest.fixtureCopy;
+import static io.tlsbench.tool.cli.ReportCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tlsbench.cli.ReportCommandTest.Result;
-import io.tlsbench.report.CapacityPlanner;
-import io.tlsbench.report.CapacityPlanner.Inputs;
-import io.tlsbench.report.CapacityPlanner.Line;
-import io.tlsbench.report.CapacityPlanner.Plan;
-import io.tlsbench.report.RunFolder;
+import io.tlsbench.tool.cli.ReportCommandTest.Result;
+import io.tlsbench.tool.capacity.CapacityPlanner;
+import io.tlsbench.tool.capacity.CapacityPlanner.Inputs;
+import io.tlsbench.tool.capacity.CapacityPlanner.Line;
+import io.tlsbench.tool.capacity.CapacityPlanner.Plan;
+import io.tlsbench.tool.report.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

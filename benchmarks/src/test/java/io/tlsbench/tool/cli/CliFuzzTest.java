@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

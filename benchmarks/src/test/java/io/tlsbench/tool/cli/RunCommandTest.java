@@ -1,4 +1,4 @@
-package io.tlsbench.cli;
+package io.tlsbench.tool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlsbench.bench.BenchmarkMatrix;
+import io.tlsbench.tool.run.BenchmarkMatrix;
 import io.tlsbench.bench.CipherCeiling;
 import io.tlsbench.bench.JsseRecordWorkload;
 import io.tlsbench.bench.MacCeiling;
-import io.tlsbench.report.JmhResult;
+import io.tlsbench.tool.report.JmhResult;
 import io.tlsbench.bench.RecordWorkload;
-import io.tlsbench.cli.RunCommand.PlannedSpec;
-import io.tlsbench.cli.RunCommand.Preset;
+import io.tlsbench.tool.cli.RunCommand.PlannedSpec;
+import io.tlsbench.tool.cli.RunCommand.Preset;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.tlsbench.leak;
+package io.tlsbench.tool.leak;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

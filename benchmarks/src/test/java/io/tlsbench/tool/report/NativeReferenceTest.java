@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlsbench.report.NativeReference.Algorithm;
-import io.tlsbench.report.NativeReference.Figures;
-import io.tlsbench.report.NativeReference.Kind;
+import io.tlsbench.tool.report.NativeReference.Algorithm;
+import io.tlsbench.tool.report.NativeReference.Figures;
+import io.tlsbench.tool.report.NativeReference.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

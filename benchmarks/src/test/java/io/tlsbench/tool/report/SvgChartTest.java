@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

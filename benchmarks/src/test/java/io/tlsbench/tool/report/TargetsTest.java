@@ -1,4 +1,4 @@
-package io.tlsbench.report;
+package io.tlsbench.tool.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
