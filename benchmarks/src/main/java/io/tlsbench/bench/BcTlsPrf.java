@@ -1,5 +1,6 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.bench.axis.Schedule;
 import io.tlsbench.kdf.PrfAlgorithm;
 import java.security.SecureRandom;
 import org.bouncycastle.tls.crypto.TlsSecret;

@@ -1,14 +1,11 @@
 package io.tlsbench.bench;
 
-import io.tlsbench.provider.Primitive;
+import io.tlsbench.bench.axis.CeilingCipher;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.Providers;
 import java.security.GeneralSecurityException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,26 +28,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CipherCeiling {
 
-    /** Ceiling cipher name → JCA primitive, key algorithm, key length. */
-    public static final Map<String, Spec> CIPHERS;
-
-    /** One bulk cipher. */
-    public record Spec(Primitive primitive, String keyAlgorithm, int keyLength, int ivLength, boolean gcm) {
-    }
-
-    static {
-        Map<String, Spec> m = new LinkedHashMap<>();
-        m.put("AES-128-CBC", new Spec(Primitive.AES_CBC, "AES", 16, 16, false));
-        m.put("AES-256-CBC", new Spec(Primitive.AES_CBC, "AES", 32, 16, false));
-        m.put("RC4", new Spec(Primitive.RC4, "ARCFOUR", 16, 0, false));
-        m.put("3DES-EDE-CBC", new Spec(Primitive.DESEDE_CBC, "DESede", 24, 8, false));
-        m.put("AES-128-GCM", new Spec(Primitive.AES_GCM, "AES", 16, 12, true));
-        CIPHERS = Collections.unmodifiableMap(m);
-    }
-
     private static final int TAG_BITS = 128;
 
-    private final Spec spec;
+    private final CeilingCipher cipher;
     private final int size;
     private final SecretKeySpec key;
     private final Cipher encryptor;
@@ -63,31 +43,30 @@ public final class CipherCeiling {
     private final GCMParameterSpec fixedNonce;
     private long counter;
 
-    public CipherCeiling(String provider, String cipher, int size) {
-        ProviderId id = ProviderId.parse(provider);
-        this.spec = spec(cipher);
+    public CipherCeiling(ProviderId id, CeilingCipher cipher, int size) {
+        this.cipher = cipher;
         String why = unsupported(id, cipher);
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        if (spec.ivLength > 0 && !spec.gcm && size % spec.ivLength != 0) {
-            throw new IllegalArgumentException(cipher + " takes whole blocks; " + size + " is not a multiple of " + spec.ivLength);
+        if (cipher.ivLength > 0 && !cipher.gcm() && size % cipher.ivLength != 0) {
+            throw new IllegalArgumentException(cipher + " takes whole blocks; " + size + " is not a multiple of " + cipher.ivLength);
         }
         this.size = size;
         Random r = new Random(size);
-        byte[] k = new byte[spec.keyLength];
+        byte[] k = new byte[cipher.keyLength()];
         r.nextBytes(k);
-        key = new SecretKeySpec(k, spec.keyAlgorithm);
+        key = new SecretKeySpec(k, cipher.keyAlgorithm());
         in = new byte[size];
         r.nextBytes(in);
         r.nextBytes(aad);
         out = new byte[size + 32];
-        byte[] iv = new byte[Math.max(spec.ivLength, 1)];
+        byte[] iv = new byte[Math.max(cipher.ivLength, 1)];
         r.nextBytes(iv);
-        encryptor = (Cipher) Providers.require(id).instance(spec.primitive);
-        decryptor = (Cipher) Providers.require(id).instance(spec.primitive);
+        encryptor = (Cipher) Providers.require(id).instance(cipher.primitive);
+        decryptor = (Cipher) Providers.require(id).instance(cipher.primitive);
         try {
-            if (spec.gcm) {
+            if (cipher.gcm()) {
                 r.nextBytes(nonce);
                 fixedNonce = new GCMParameterSpec(TAG_BITS, nonce.clone());
                 decryptor.init(Cipher.ENCRYPT_MODE, key, fixedNonce);
@@ -96,7 +75,7 @@ public final class CipherCeiling {
             } else {
                 fixedNonce = null;
                 sealedMessage = in;
-                if (spec.ivLength == 0) {
+                if (cipher.ivLength == 0) {
                     encryptor.init(Cipher.ENCRYPT_MODE, key);
                     decryptor.init(Cipher.DECRYPT_MODE, key);
                 } else {
@@ -111,23 +90,15 @@ public final class CipherCeiling {
         }
     }
 
-    static Spec spec(String cipher) {
-        Spec s = CIPHERS.get(cipher.trim().toUpperCase(Locale.ROOT));
-        if (s == null) {
-            throw new IllegalArgumentException("unknown ceiling cipher '" + cipher + "' (" + String.join(", ", CIPHERS.keySet()) + ")");
-        }
-        return s;
-    }
-
     /** Null when the provider offers the cipher; otherwise why not. */
-    public static String unsupported(ProviderId id, String cipher) {
-        return Providers.get(id).probe(spec(cipher).primitive);
+    public static String unsupported(ProviderId id, CeilingCipher cipher) {
+        return Providers.get(id).probe(cipher.primitive);
     }
 
-    /** The ceiling ciphers a provider offers, in CIPHERS order. */
-    public static List<String> supported(ProviderId id) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String c : CIPHERS.keySet()) {
+    /** The ceiling ciphers a provider offers, in the axis's order. */
+    public static List<CeilingCipher> supported(ProviderId id) {
+        List<CeilingCipher> out = new ArrayList<>();
+        for (CeilingCipher c : CeilingCipher.values()) {
             if (unsupported(id, c) == null) {
                 out.add(c);
             }
@@ -137,7 +108,7 @@ public final class CipherCeiling {
 
     /** Encrypts {@code size} bytes; returns the bytes written. */
     public int encrypt() throws GeneralSecurityException {
-        if (spec.gcm) {
+        if (cipher.gcm()) {
             long c = ++counter;
             for (int i = 0; i < 8; i++) {
                 nonce[4 + i] = (byte) (c >>> (56 - 8 * i));
@@ -151,7 +122,7 @@ public final class CipherCeiling {
 
     /** Decrypts {@code size} bytes (GCM: and checks the tag); returns the bytes written. */
     public int decrypt() throws GeneralSecurityException {
-        if (spec.gcm) {
+        if (cipher.gcm()) {
             decryptor.init(Cipher.DECRYPT_MODE, key, fixedNonce);
             decryptor.updateAAD(aad);
             return decryptor.doFinal(sealedMessage, 0, sealedMessage.length, out, 0);

@@ -1,6 +1,9 @@
 package io.tlsbench.bench;
 
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.bench.axis.HandshakeMode;
+import io.tlsbench.bench.axis.ProviderConfig;
+import io.tlsbench.bench.axis.Stack;
 import io.tlsbench.handshake.Credential;
 import io.tlsbench.handshake.Session;
 import io.tlsbench.handshake.SessionCache;
@@ -8,26 +11,18 @@ import io.tlsbench.handshake.TlsClient;
 import io.tlsbench.handshake.TlsConfig;
 import io.tlsbench.handshake.TlsEngine;
 import io.tlsbench.handshake.TlsServer;
-import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
-import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * One TLS 1.2 handshake, client and server in one thread, in memory: a full handshake, a resumed
@@ -42,16 +37,8 @@ import javax.net.ssl.X509TrustManager;
  */
 public abstract class HandshakeWorkload {
 
-    public static final List<String> STACKS = List.of("core", "jsse", "bcjsse", "conscrypt");
     /** The group ECDHE uses, for jdk.tls.namedGroups in benchmark forks: the core's first choice. */
     public static final String NAMED_GROUPS = "secp256r1";
-    public static final List<String> CONFIGS = List.of("jdk", "bc-first", "accp-first", "conscrypt-first");
-    public static final List<String> MODES = List.of("full", "resumed", "clientauth");
-    /** The brief's twelve suites and the GCM baseline (all TLS 1.2). */
-    public static final List<String> SUITES = java.util.stream.Stream.concat(
-            CipherSuite.BRIEF.stream().map(s -> s.name),
-            java.util.stream.Stream.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")).toList();
 
     static final List<Credential> CREDENTIALS = SslEngines.CREDENTIALS;
     /** BCJSSE logs every connection at INFO; a benchmark making thousands of them keeps the warnings only. */
@@ -62,67 +49,51 @@ public abstract class HandshakeWorkload {
     }
 
     protected final CipherSuite suite;
-    protected final String mode;
+    protected final HandshakeMode mode;
     public long serverNanos;
     public long clientNanos;
 
-    protected HandshakeWorkload(CipherSuite suite, String mode) {
+    protected HandshakeWorkload(CipherSuite suite, HandshakeMode mode) {
         this.suite = suite;
         this.mode = mode;
     }
 
-    public static HandshakeWorkload create(String stack, String config, String suite, String mode) {
+    public static HandshakeWorkload create(Stack stack, ProviderConfig config, CipherSuite suite, HandshakeMode mode) {
         String why = unsupported(stack, config, suite, mode);
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        CipherSuite s = CipherSuite.forName(suite);
-        String st = stack.toLowerCase(Locale.ROOT);
-        if (st.equals("core")) {
-            return new Core(config(config), s, mode);
+        if (stack == Stack.CORE) {
+            return new Core(config.providers(), suite, mode);
         }
-        return new Jsse(st, config, s, mode);
+        return new Jsse(stack, config, suite, mode);
     }
 
-    /** Null when the combination runs, else why not (the runner skips it and the report says so). */
-    public static String unsupported(String stack, String config, String suite, String mode) {
-        if (!STACKS.contains(stack) || !CONFIGS.contains(config) || !MODES.contains(mode)) {
-            return "unknown stack, configuration or mode: " + stack + " " + config + " " + mode;
+    /** Null when the combination runs, else why not (the planner leaves it out). */
+    public static String unsupported(Stack stack, ProviderConfig config, CipherSuite suite, HandshakeMode mode) {
+        if (!suite.allows(ProtocolVersion.TLS12)) {
+            return suite + " is not a TLS 1.2 suite";
         }
-        CipherSuite s;
-        try {
-            s = CipherSuite.forName(suite);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        if (!s.allows(ProtocolVersion.TLS12)) {
-            return s + " is not a TLS 1.2 suite";
-        }
-        if (!config.equals("jdk")) {
-            ProviderSet first = Providers.get(ProviderId.parse(config.substring(0, config.indexOf('-'))));
+        if (!config.jdkDefault()) {
+            ProviderSet first = Providers.get(config.first);
             if (!first.available()) {
                 return first.id() + " is not available: " + first.unavailableReason();
             }
         }
-        if (stack.equals("conscrypt")) {
-            if (!config.equals("jdk")) {
+        if (stack == Stack.CONSCRYPT) {
+            if (!config.jdkDefault()) {
                 return "Conscrypt's SSLEngine uses BoringSSL whatever the JCA order: run it once, as jdk";
             }
-            return SslEngines.unsupported("conscrypt", s, ProtocolVersion.TLS12);
+            return SslEngines.unsupported(stack, suite, ProtocolVersion.TLS12);
         }
-        if (stack.equals("jsse") && config.equals("conscrypt-first") && s.keyExchange.elliptic()) {
+        if (stack == Stack.JSSE && config == ProviderConfig.CONSCRYPT_FIRST && suite.keyExchange.elliptic()) {
             // Observed: JSSE's ECDHE handshake stalls when Conscrypt serves its EC primitives.
             return "JSSE does not complete ECDHE handshakes over Conscrypt's EC primitives";
         }
-        if (stack.equals("jsse") || stack.equals("bcjsse")) {
-            return SslEngines.unsupported(stack, s, ProtocolVersion.TLS12);
+        if (stack.sslEngine()) {
+            return SslEngines.unsupported(stack, suite, ProtocolVersion.TLS12);
         }
         return null;
-    }
-
-    static ProviderSet config(String config) {
-        return config.equals("jdk") ? Providers.require(ProviderId.SUNJCE)
-                : Providers.firstThenJdk(ProviderId.parse(config.substring(0, config.indexOf('-'))));
     }
 
     /** One handshake; returns something to sink. */
@@ -139,7 +110,7 @@ public abstract class HandshakeWorkload {
         private final ByteBuffer wire = ByteBuffer.allocate(1 << 16);
         private final Session session;
 
-        Core(ProviderSet provider, CipherSuite suite, String mode) {
+        Core(ProviderSet provider, CipherSuite suite, HandshakeMode mode) {
             super(suite, mode);
             TlsConfig.Builder server = TlsConfig.builder(provider).versions(ProtocolVersion.TLS12, ProtocolVersion.TLS12)
                     .suites(List.of(suite)).sessionCache(new SessionCache(1 << 14, 3_600_000L));
@@ -149,7 +120,7 @@ public abstract class HandshakeWorkload {
                 server.credential(c);
                 client.trust(c.leaf());
             }
-            if (mode.equals("clientauth")) {
+            if (mode == HandshakeMode.CLIENT_AUTH) {
                 server.clientAuth(TlsConfig.ClientAuth.REQUIRE);
                 client.credential(CREDENTIALS.get(0));
                 for (Credential c : CREDENTIALS) {
@@ -215,7 +186,7 @@ public abstract class HandshakeWorkload {
 
         @Override
         public Object handshake() throws TlsAlertException {
-            return run(mode.equals("resumed") ? session : null);
+            return run(mode == HandshakeMode.RESUMED ? session : null);
         }
     }
 
@@ -230,16 +201,16 @@ public abstract class HandshakeWorkload {
         private final ByteBuffer c2s = ByteBuffer.allocate(1 << 16);
         private final ByteBuffer s2c = ByteBuffer.allocate(1 << 16);
 
-        Jsse(String stack, String config, CipherSuite suite, String mode) {
+        Jsse(Stack stack, ProviderConfig config, CipherSuite suite, HandshakeMode mode) {
             super(suite, mode);
             try {
                 // The JCA order the stack's crypto sees: one provider inserted first, for this JVM's run.
-                inserted = config.equals("jdk") ? null : config(config).providers().get(0);
-                if (inserted != null && !stack.equals("conscrypt")) {
+                inserted = config.jdkDefault() ? null : config.providers().providers().get(0);
+                if (inserted != null && stack != Stack.CONSCRYPT) {
                     Security.insertProviderAt(inserted, 1);
                 }
-                serverContext = SslEngines.context(stack, serverKeys(), mode.equals("clientauth"));
-                clientContext = SslEngines.context(stack, mode.equals("clientauth") ? List.of(CREDENTIALS.get(0)) : List.of(),
+                serverContext = SslEngines.context(stack, serverKeys(), mode == HandshakeMode.CLIENT_AUTH);
+                clientContext = SslEngines.context(stack, mode == HandshakeMode.CLIENT_AUTH ? List.of(CREDENTIALS.get(0)) : List.of(),
                         false);
                 suiteName = SslEngines.suiteName(stack, suite);
                 handshakeOnce();
@@ -261,7 +232,7 @@ public abstract class HandshakeWorkload {
         private SSLEngine handshakeOnce() throws SSLException {
             // Resumption needs the peer's host and port to find the cached session; without them
             // the JSSE client makes a full handshake every time.
-            SSLEngine client = mode.equals("resumed") ? clientContext.createSSLEngine("localhost", 443)
+            SSLEngine client = mode == HandshakeMode.RESUMED ? clientContext.createSSLEngine("localhost", 443)
                     : clientContext.createSSLEngine();
             SSLEngine server = serverContext.createSSLEngine();
             client.setUseClientMode(true);
@@ -270,7 +241,7 @@ public abstract class HandshakeWorkload {
                 e.setEnabledProtocols(new String[] {"TLSv1.2"});
                 e.setEnabledCipherSuites(new String[] {suiteName});
             }
-            if (mode.equals("clientauth")) {
+            if (mode == HandshakeMode.CLIENT_AUTH) {
                 server.setNeedClientAuth(true);
             }
             c2s.clear();

@@ -1,5 +1,6 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.bench.axis.Schedule;
 import io.tlsbench.kdf.KeyBlockLayout;
 import java.lang.reflect.Constructor;
 import java.security.GeneralSecurityException;

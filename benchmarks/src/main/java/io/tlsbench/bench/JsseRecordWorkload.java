@@ -1,13 +1,14 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.bench.axis.BufferKind;
+import io.tlsbench.bench.axis.Engine;
+import io.tlsbench.bench.axis.RecordSuite;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -31,16 +32,15 @@ import javax.net.ssl.SSLException;
  * splits it 1/n-1 into two records (the BEAST countermeasure), and unwrapping both is one op.
  *
  * <p>Which suites and versions an engine offers is asked of the engine
- * ({@link #unsupported(String, CipherSuite, ProtocolVersion)}): Conscrypt 2.9 speaks TLS 1.2
+ * ({@link #unsupported(Engine, CipherSuite, ProtocolVersion)}): Conscrypt 2.9 speaks TLS 1.2
  * (and 1.3) only, and of the record suites only AES-CBC-SHA and AES-GCM.
  */
 public final class JsseRecordWorkload {
 
-    public static final List<String> ENGINES = List.of("jdk", "conscrypt");
     /** Messages per ring, and so unwraps per JMH invocation. */
     public static final int RING = 64;
 
-    private final String engineName;
+    private final Engine engine;
     private final int size;
     private final boolean direct;
     private final SSLEngine client;
@@ -53,27 +53,22 @@ public final class JsseRecordWorkload {
     private final int[] ends = new int[RING];
     private int next = RING;
 
-    /** From the @Param strings: engine jdk|conscrypt, suite as in RecordWorkload.SUITES, version tls10|tls12, buffer heap|direct. */
-    public static JsseRecordWorkload create(String engine, String suite, String version, int size, String buffer) {
-        return new JsseRecordWorkload(engine, RecordWorkload.suite(suite), ProtocolVersion.parse(version), size,
-                RecordWorkload.direct(buffer));
-    }
-
-    public JsseRecordWorkload(String engine, CipherSuite suite, ProtocolVersion version, int size, boolean direct) {
+    public JsseRecordWorkload(Engine engine, RecordSuite recordSuite, ProtocolVersion version, int size, BufferKind buffer) {
+        CipherSuite suite = recordSuite.suite;
         String why = unsupported(engine, suite, version);
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        this.engineName = engine.toLowerCase(Locale.ROOT);
+        this.engine = engine;
         this.size = size;
-        this.direct = direct;
+        this.direct = buffer.direct();
         Random r = new Random(size);
         plain = new byte[size];
         r.nextBytes(plain);
         try {
-            SSLContext clientContext = SslEngines.context(engineName, List.of(), false);
-            SSLContext serverContext = SslEngines.context(engineName, SslEngines.CREDENTIALS.subList(0, 1), true);
-            String name = SslEngines.suiteName(engineName, suite);
+            SSLContext clientContext = SslEngines.context(engine.stack, List.of(), false);
+            SSLContext serverContext = SslEngines.context(engine.stack, SslEngines.CREDENTIALS.subList(0, 1), true);
+            String name = SslEngines.suiteName(engine.stack, suite);
             client = clientContext.createSSLEngine("localhost", 443);
             client.setUseClientMode(true);
             server = serverContext.createSSLEngine();
@@ -85,7 +80,7 @@ public final class JsseRecordWorkload {
             handshake(client, server);
             String got = client.getSession().getCipherSuite();
             if (!got.equals(name) || !client.getSession().getProtocol().equals(version.jsseName)) {
-                throw new IllegalStateException(engineName + " negotiated " + got + " " + client.getSession().getProtocol()
+                throw new IllegalStateException(engine + " negotiated " + got + " " + client.getSession().getProtocol()
                         + ", not " + name + " " + version.jsseName);
             }
             int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
@@ -101,13 +96,13 @@ public final class JsseRecordWorkload {
             for (int i = 0; i < RING; i++) {
                 int n = unwrapNext();
                 if (n != size || !Arrays.equals(lastUnwrapped(), plain)) {
-                    throw new IllegalStateException(engineName + " unwrapped " + n + " bytes that differ from the " + size + " wrapped");
+                    throw new IllegalStateException(engine + " unwrapped " + n + " bytes that differ from the " + size + " wrapped");
                 }
             }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(engineName + " engine pair for " + suite + " " + version + ": " + e, e);
+            throw new IllegalStateException(engine + " engine pair for " + suite + " " + version + ": " + e, e);
         }
     }
 
@@ -122,7 +117,7 @@ public final class JsseRecordWorkload {
         while (app.hasRemaining()) {
             SSLEngineResult res = client.wrap(app, net);
             if (res.getStatus() != Status.OK) {
-                throw new SSLException(engineName + " wrap: " + res);
+                throw new SSLException(engine + " wrap: " + res);
             }
         }
         return net.position();
@@ -152,7 +147,7 @@ public final class JsseRecordWorkload {
         while (ring.hasRemaining()) {
             SSLEngineResult res = server.unwrap(ring, appIn);
             if (res.getStatus() != Status.OK) {
-                throw new SSLException(engineName + " unwrap: " + res);
+                throw new SSLException(engine + " unwrap: " + res);
             }
         }
         return appIn.position();
@@ -178,23 +173,19 @@ public final class JsseRecordWorkload {
     // ---- which engine offers what -------------------------------------------------------------
 
     /** Null when the engine can run the suite in the version; otherwise why not. */
-    public static String unsupported(String engine, CipherSuite suite, ProtocolVersion version) {
-        String e = engine.toLowerCase(Locale.ROOT);
-        if (!ENGINES.contains(e)) {
-            throw new IllegalArgumentException("unknown SSLEngine '" + engine + "' (" + String.join(", ", ENGINES) + ")");
-        }
+    public static String unsupported(Engine engine, CipherSuite suite, ProtocolVersion version) {
         if (!suite.allows(version)) {
             return suite + " is not allowed in " + version.shortName;
         }
-        return SslEngines.unsupported(e, suite, version);
+        return SslEngines.unsupported(engine.stack, suite, version);
     }
 
-    /** The short names of the record suites an engine runs in a version, in RecordWorkload.SUITES order. */
-    public static List<String> supportedSuites(String engine, ProtocolVersion version) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, CipherSuite> en : RecordWorkload.SUITES.entrySet()) {
-            if (unsupported(engine, en.getValue(), version) == null) {
-                out.add(en.getKey());
+    /** The record suites an engine runs in a version, in the axis's order. */
+    public static List<RecordSuite> supportedSuites(Engine engine, ProtocolVersion version) {
+        List<RecordSuite> out = new ArrayList<>();
+        for (RecordSuite r : RecordSuite.values()) {
+            if (unsupported(engine, r.suite, version) == null) {
+                out.add(r);
             }
         }
         return out;

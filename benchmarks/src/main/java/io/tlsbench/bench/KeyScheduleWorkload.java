@@ -1,11 +1,12 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.bench.axis.KeyScheduleImpl;
+import io.tlsbench.bench.axis.Schedule;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.Providers;
 import java.util.Random;
-import java.util.Locale;
 
 /**
  * One key-schedule implementation doing master secret, then key block, on fixed inputs. Plain
@@ -30,21 +31,12 @@ public abstract class KeyScheduleWorkload {
         preMaster[1] = (byte) schedule.version.minor;
     }
 
-    /** Implementations: core-sunjce, core-bc, core-accp, core-conscrypt, jdk (SunJCE's internal TLS generators), bctls. */
-    public static KeyScheduleWorkload create(String impl, Schedule schedule) {
-        return create(impl, schedule, 1);
-    }
-
-    public static KeyScheduleWorkload create(String impl, Schedule schedule, long seed) {
-        String i = impl.toLowerCase(Locale.ROOT);
-        if (i.startsWith("core-")) {
-            return new Core(ProviderId.parse(i.substring(5)), schedule, seed);
-        }
-        switch (i) {
-            case "jdk": return new JdkTlsGenerators(schedule, seed);
-            case "bctls": return new BcTlsPrf(schedule, seed);
-            default: throw new IllegalArgumentException("unknown key schedule implementation '" + impl
-                    + "' (core-sunjce, core-bc, core-accp, core-conscrypt, jdk, bctls)");
+    /** An implementation over inputs from the seed. */
+    public static KeyScheduleWorkload create(KeyScheduleImpl impl, Schedule schedule, long seed) {
+        switch (impl) {
+            case JDK: return new JdkTlsGenerators(schedule, seed);
+            case BCTLS: return new BcTlsPrf(schedule, seed);
+            default: return new Core(impl.provider, schedule, seed);
         }
     }
 

@@ -1,13 +1,12 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.bench.axis.CeilingMac;
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.Providers;
 import java.security.GeneralSecurityException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,25 +20,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MacCeiling {
 
-    /** JCA Mac name → the primitive the provider is probed for. */
-    public static final Map<String, Primitive> MACS;
-
-    static {
-        Map<String, Primitive> m = new LinkedHashMap<>();
-        m.put("HmacSHA1", Primitive.HMAC_SHA1);
-        m.put("HmacMD5", Primitive.HMAC_MD5);
-        m.put("HmacSHA256", Primitive.HMAC_SHA256);
-        MACS = Collections.unmodifiableMap(m);
-    }
-
     private final Mac mac;
     private final int size;
     private final byte[] in;
     private final byte[] out;
 
-    public MacCeiling(String provider, String macName, int size) {
-        ProviderId id = ProviderId.parse(provider);
-        Primitive p = primitive(macName);
+    public MacCeiling(ProviderId id, CeilingMac macName, int size) {
+        Primitive p = macName.primitive;
         String why = unsupported(id, macName);
         if (why != null) {
             throw new IllegalArgumentException(why);
@@ -60,22 +47,15 @@ public final class MacCeiling {
         }
     }
 
-    static Primitive primitive(String macName) {
-        for (Map.Entry<String, Primitive> e : MACS.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(macName.trim())) {
-                return e.getValue();
-            }
-        }
-        throw new IllegalArgumentException("unknown ceiling MAC '" + macName + "' (" + String.join(", ", MACS.keySet()) + ")");
+    /** Null when the provider offers the MAC; otherwise why not. */
+    public static String unsupported(ProviderId id, CeilingMac mac) {
+        return Providers.get(id).probe(mac.primitive);
     }
 
-    public static String unsupported(ProviderId id, String macName) {
-        return Providers.get(id).probe(primitive(macName));
-    }
-
-    public static List<String> supported(ProviderId id) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String m : MACS.keySet()) {
+    /** The ceiling MACs a provider offers, in the axis's order. */
+    public static List<CeilingMac> supported(ProviderId id) {
+        List<CeilingMac> out = new ArrayList<>();
+        for (CeilingMac m : CeilingMac.values()) {
             if (unsupported(id, m) == null) {
                 out.add(m);
             }

@@ -1,11 +1,13 @@
 package io.tlsbench.bench;
 
 import io.tlsbench.alert.TlsAlertException;
+import io.tlsbench.bench.axis.BufferKind;
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.provider.Providers;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.ContentType;
@@ -18,11 +20,6 @@ import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -67,26 +64,6 @@ import java.util.Random;
  */
 public final class RecordWorkload implements AutoCloseable {
 
-    /** The suites the record benchmarks measure, by the short names their @Param uses. */
-    public static final Map<String, CipherSuite> SUITES;
-
-    static {
-        Map<String, CipherSuite> m = new LinkedHashMap<>();
-        m.put("AES-128-CBC-SHA", CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
-        m.put("AES-256-CBC-SHA", CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA);
-        m.put("AES-128-CBC-SHA256", CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256);
-        m.put("RC4-128-SHA", CipherSuite.TLS_RSA_WITH_RC4_128_SHA);
-        m.put("RC4-128-MD5", CipherSuite.TLS_RSA_WITH_RC4_128_MD5);
-        m.put("3DES-EDE-CBC-SHA", CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA);
-        m.put("AES-128-GCM", CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256);
-        SUITES = Collections.unmodifiableMap(m);
-    }
-
-    public static final List<String> PROVIDERS = List.of("sunjce", "bc", "accp", "conscrypt");
-    public static final List<String> VERSIONS = List.of("tls10", "tls12");
-    public static final List<String> BUFFERS = List.of("heap", "direct");
-    public static final List<Integer> SIZES = List.of(64, 1024, 16384);
-
     /** The system property naming the CBC MAC check of this JVM's openers (see {@link CbcMacCheck#parse}). */
     public static final String MAC_CHECK_PROPERTY = "tlsbench.cbcMacCheck";
 
@@ -117,15 +94,9 @@ public final class RecordWorkload implements AutoCloseable {
     /** One generator for every cipher this workload makes (openers never draw from it). */
     private final SecureRandom random = new SecureRandom();
 
-    /** From the @Param strings: provider sunjce|bc|accp|conscrypt, suite as in SUITES, version tls10|tls12, buffer heap|direct. */
-    public static RecordWorkload create(String provider, String suite, String version, int size, String buffer) {
-        return new RecordWorkload(ProviderId.parse(provider), suite(suite), ProtocolVersion.parse(version), size,
-                direct(buffer), 1);
-    }
-
-    public RecordWorkload(ProviderId providerId, CipherSuite suite, ProtocolVersion version, int size, boolean direct,
+    public RecordWorkload(ProviderId providerId, CipherSuite suite, ProtocolVersion version, int size, BufferKind buffer,
                           long seed) {
-        String why = unsupported(providerId, suite, version);
+        String why = SuiteSupport.of(providerId).records(suite, version);
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
@@ -136,7 +107,7 @@ public final class RecordWorkload implements AutoCloseable {
         this.suite = suite;
         this.version = version;
         this.size = size;
-        this.direct = direct;
+        this.direct = buffer.direct();
         this.space = direct ? WorkSpace.DIRECT : WorkSpace.HEAP;
         this.keys = keys(suite, version, seed);
         this.macCheck = CbcMacCheck.parse(System.getProperty(MAC_CHECK_PROPERTY, "provider"));
@@ -206,41 +177,6 @@ public final class RecordWorkload implements AutoCloseable {
             }
         }
         rewind();
-    }
-
-    /** Null when the provider can protect the suite's records in that version; otherwise why not. */
-    public static String unsupported(ProviderId id, CipherSuite suite, ProtocolVersion version) {
-        if (!suite.allows(version)) {
-            return suite + " is not allowed in " + version.shortName;
-        }
-        return Providers.get(id).recordSupport(suite);
-    }
-
-    /** The short names of the suites a provider can protect in a version, in SUITES order. */
-    public static List<String> supportedSuites(ProviderId id, ProtocolVersion version) {
-        List<String> out = new java.util.ArrayList<>();
-        for (Map.Entry<String, CipherSuite> e : SUITES.entrySet()) {
-            if (unsupported(id, e.getValue(), version) == null) {
-                out.add(e.getKey());
-            }
-        }
-        return out;
-    }
-
-    public static CipherSuite suite(String shortName) {
-        CipherSuite s = SUITES.get(shortName.trim().toUpperCase(Locale.ROOT));
-        if (s == null) {
-            throw new IllegalArgumentException("unknown record suite '" + shortName + "' (" + String.join(", ", SUITES.keySet()) + ")");
-        }
-        return s;
-    }
-
-    static boolean direct(String buffer) {
-        switch (buffer.trim().toLowerCase(Locale.ROOT)) {
-            case "heap": return false;
-            case "direct": return true;
-            default: throw new IllegalArgumentException("unknown buffer kind '" + buffer + "' (heap or direct)");
-        }
     }
 
     /** A key block from fixed inputs (the values do not matter to the cost; they only have to be keys). */

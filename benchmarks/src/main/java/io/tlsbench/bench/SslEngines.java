@@ -1,13 +1,13 @@
 package io.tlsbench.bench;
 
+import io.tlsbench.bench.axis.Stack;
 import io.tlsbench.handshake.Credential;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.security.KeyStore;
@@ -26,45 +26,44 @@ import javax.net.ssl.SSLParameters;
  */
 public final class SslEngines {
 
-    private static final Map<String, SSLParameters> SUPPORTED = new HashMap<>();
+    private static final Map<Stack, SSLParameters> SUPPORTED = new EnumMap<>(Stack.class);
     /** Self-signed RSA, ECDSA and DSA credentials, made once per JVM. */
     static final List<Credential> CREDENTIALS = SelfSigned.all();
 
     private SslEngines() {
     }
 
-    static Provider provider(String stack) throws GeneralSecurityException {
-        switch (stack.toLowerCase(Locale.ROOT)) {
-            case "jsse":
-            case "jdk":
+    static Provider provider(Stack stack) throws GeneralSecurityException {
+        switch (stack) {
+            case JSSE:
                 return java.security.Security.getProvider("SunJSSE");
-            case "bcjsse":
+            case BCJSSE:
                 // Crypto from the JCA's provider order (as JSSE's), not a fixed provider.
                 return new org.bouncycastle.jsse.provider.BouncyCastleJsseProvider(false,
                         new org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider());
-            case "conscrypt":
+            case CONSCRYPT:
                 try {
                     return (Provider) Class.forName("org.conscrypt.Conscrypt").getMethod("newProvider").invoke(null);
                 } catch (ReflectiveOperationException | LinkageError e) {
                     throw new GeneralSecurityException("Conscrypt is not available: " + e);
                 }
             default:
-                throw new IllegalArgumentException("unknown SSLEngine stack '" + stack + "'");
+                throw new IllegalArgumentException(stack + " is not an SSLEngine");
         }
     }
 
     /** A TLS SSLContext of the stack, its key manager holding the credentials, trusting all. */
-    static SSLContext context(String stack, List<Credential> credentials, boolean server) throws Exception {
+    static SSLContext context(Stack stack, List<Credential> credentials, boolean server) throws Exception {
         Provider p = provider(stack);
         SSLContext ctx = SSLContext.getInstance("TLS", p);
-        if (stack.equals("bcjsse")) {
+        if (stack == Stack.BCJSSE) {
             return keyed(ctx, credentials, javax.net.ssl.KeyManagerFactory.getInstance("PKIX", p));
         }
         return keyed(ctx, credentials);
     }
 
     /** The stack's name for a suite (JSSE keeps SSL_ names for the SSLv3-era ones). */
-    static String suiteName(String stack, CipherSuite s) throws GeneralSecurityException {
+    static String suiteName(Stack stack, CipherSuite s) throws GeneralSecurityException {
         Set<String> offered = suites(stack);
         if (s.sslAlias != null && offered.contains(s.sslAlias)) {
             return s.sslAlias;
@@ -73,7 +72,7 @@ public final class SslEngines {
     }
 
     /** Null when the stack offers the suite in the version, otherwise why not. */
-    public static String unsupported(String stack, CipherSuite s, ProtocolVersion v) {
+    public static String unsupported(Stack stack, CipherSuite s, ProtocolVersion v) {
         try {
             Set<String> offered = suites(stack);
             if (!offered.contains(s.name) && (s.sslAlias == null || !offered.contains(s.sslAlias))) {
@@ -88,11 +87,11 @@ public final class SslEngines {
         }
     }
 
-    private static Set<String> suites(String stack) throws GeneralSecurityException {
+    private static Set<String> suites(Stack stack) throws GeneralSecurityException {
         return Set.of(supported(stack).getCipherSuites());
     }
 
-    private static synchronized SSLParameters supported(String stack) throws GeneralSecurityException {
+    private static synchronized SSLParameters supported(Stack stack) throws GeneralSecurityException {
         SSLParameters p = SUPPORTED.get(stack);
         if (p == null) {
             SSLContext ctx = SSLContext.getInstance("TLS", provider(stack));

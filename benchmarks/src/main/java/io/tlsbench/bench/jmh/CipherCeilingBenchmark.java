@@ -1,6 +1,9 @@
 package io.tlsbench.bench.jmh;
 
 import io.tlsbench.bench.CipherCeiling;
+import io.tlsbench.bench.axis.CeilingCipher;
+import io.tlsbench.bench.axis.RecordSize;
+import io.tlsbench.provider.ProviderId;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,20 +27,24 @@ import org.openjdk.jmh.annotations.State;
 @Fork(1)
 public class CipherCeilingBenchmark {
 
-    @Param({"AES-128-CBC", "AES-256-CBC", "RC4", "3DES-EDE-CBC", "AES-128-GCM"})
-    public String cipher;
+    /** The benchmark methods, by name (the run presets choose among them). */
+    public static final String ENCRYPT = "encrypt";
+    public static final String DECRYPT = "decrypt";
 
-    @Param({"sunjce", "bc", "accp", "conscrypt"})
-    public String provider;
+    @Param
+    public CeilingCipher cipher;
 
-    @Param({"64", "1024", "16384"})
-    public int size;
+    @Param
+    public ProviderId provider;
+
+    @Param
+    public RecordSize size;
 
     private CipherCeiling ceiling;
 
     @Setup
     public void setup() {
-        ceiling = new CipherCeiling(provider, cipher, size);
+        ceiling = new CipherCeiling(provider, cipher, size.bytes);
     }
 
     @Benchmark

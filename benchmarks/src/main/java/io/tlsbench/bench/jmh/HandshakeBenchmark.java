@@ -1,6 +1,10 @@
 package io.tlsbench.bench.jmh;
 
 import io.tlsbench.bench.HandshakeWorkload;
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.axis.HandshakeMode;
+import io.tlsbench.bench.axis.ProviderConfig;
+import io.tlsbench.bench.axis.Stack;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,17 +33,21 @@ import org.openjdk.jmh.annotations.TearDown;
         "-Djdk.tls.namedGroups=" + HandshakeWorkload.NAMED_GROUPS})
 public class HandshakeBenchmark {
 
-    @Param({"core", "jsse", "bcjsse", "conscrypt"})
-    public String stack;
+    /** The benchmark method, by name. */
+    public static final String HANDSHAKE = "handshake";
 
-    @Param({"jdk", "bc-first", "accp-first", "conscrypt-first"})
-    public String config;
+    @Param
+    public Stack stack;
 
+    @Param
+    public ProviderConfig config;
+
+    /** IANA names: suites are not an enum (they are core's table); these three are the class's own default. */
     @Param({"TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"})
     public String suite;
 
-    @Param({"full", "resumed", "clientauth"})
-    public String mode;
+    @Param
+    public HandshakeMode mode;
 
     private HandshakeWorkload workload;
 
@@ -53,7 +61,7 @@ public class HandshakeBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        workload = HandshakeWorkload.create(stack, config, suite, mode);
+        workload = HandshakeWorkload.create(stack, config, Axis.HANDSHAKE_SUITE.parse(suite), mode);
     }
 
     @TearDown(Level.Trial)

@@ -1,6 +1,11 @@
 package io.tlsbench.bench.jmh;
 
 import io.tlsbench.bench.JsseRecordWorkload;
+import io.tlsbench.bench.axis.BufferKind;
+import io.tlsbench.bench.axis.Engine;
+import io.tlsbench.bench.axis.RecordSize;
+import io.tlsbench.bench.axis.RecordSuite;
+import io.tlsbench.suite.ProtocolVersion;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,31 +42,34 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class JsseRecordBenchmark {
 
+    /** The benchmark methods, by name (the run presets choose among them). */
+    public static final String WRAP = "wrap";
+    public static final String UNWRAP = "unwrap";
+
     /** The handshaken engine pair, for wrap. */
     @State(Scope.Thread)
     public static class Pair {
 
-        @Param({"jdk", "conscrypt"})
-        public String engine;
+        @Param
+        public Engine engine;
 
-        @Param({"AES-128-CBC-SHA", "AES-256-CBC-SHA", "AES-128-CBC-SHA256", "RC4-128-SHA", "RC4-128-MD5",
-            "3DES-EDE-CBC-SHA", "AES-128-GCM"})
-        public String suite;
+        @Param
+        public RecordSuite suite;
 
-        @Param({"64", "1024", "16384"})
-        public int size;
+        @Param
+        public RecordSize size;
 
-        @Param({"heap", "direct"})
-        public String buffer;
+        @Param
+        public BufferKind buffer;
 
-        @Param({"tls10", "tls12"})
-        public String version;
+        @Param({"TLS10", "TLS12"})
+        public ProtocolVersion version;
 
         JsseRecordWorkload workload;
 
         @Setup
         public void setup() {
-            workload = JsseRecordWorkload.create(engine, suite, version, size, buffer);
+            workload = new JsseRecordWorkload(engine, suite, version, size.bytes, buffer);
         }
     }
 

@@ -1,7 +1,8 @@
 package io.tlsbench.bench.jmh;
 
 import io.tlsbench.bench.KeyScheduleWorkload;
-import io.tlsbench.bench.Schedule;
+import io.tlsbench.bench.axis.KeyScheduleImpl;
+import io.tlsbench.bench.axis.Schedule;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,17 +21,21 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/sun.security.internal.spec=ALL-UNNAMED"})
 public class KeyScheduleBenchmark {
 
-    @Param({"core-sunjce", "core-bc", "core-accp", "core-conscrypt", "jdk", "bctls"})
-    public String impl;
+    /** The benchmark methods, by name (the run presets choose among them). */
+    public static final String MASTER_SECRET = "masterSecret";
+    public static final String MASTER_AND_KEY_BLOCK = "masterAndKeyBlock";
 
-    @Param({"ssl3", "tls10", "tls12-sha256", "tls12-sha384"})
-    public String schedule;
+    @Param
+    public KeyScheduleImpl impl;
+
+    @Param
+    public Schedule schedule;
 
     private KeyScheduleWorkload workload;
 
     @Setup
     public void setup() {
-        workload = KeyScheduleWorkload.create(impl, Schedule.parse(schedule));
+        workload = KeyScheduleWorkload.create(impl, schedule, 1);
     }
 
     @Benchmark

@@ -1,6 +1,9 @@
 package io.tlsbench.bench.jmh;
 
 import io.tlsbench.bench.MacCeiling;
+import io.tlsbench.bench.axis.CeilingMac;
+import io.tlsbench.bench.axis.RecordSize;
+import io.tlsbench.provider.ProviderId;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,20 +26,23 @@ import org.openjdk.jmh.annotations.State;
 @Fork(1)
 public class MacCeilingBenchmark {
 
-    @Param({"HmacSHA1", "HmacMD5", "HmacSHA256"})
-    public String mac;
+    /** The benchmark method, by name. */
+    public static final String MAC = "mac";
 
-    @Param({"sunjce", "bc", "accp", "conscrypt"})
-    public String provider;
+    @Param
+    public CeilingMac mac;
 
-    @Param({"64", "1024", "16384"})
-    public int size;
+    @Param
+    public ProviderId provider;
+
+    @Param
+    public RecordSize size;
 
     private MacCeiling ceiling;
 
     @Setup
     public void setup() {
-        ceiling = new MacCeiling(provider, mac, size);
+        ceiling = new MacCeiling(provider, mac, size.bytes);
     }
 
     @Benchmark

@@ -2,6 +2,11 @@ package io.tlsbench.bench.jmh;
 
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.bench.RecordWorkload;
+import io.tlsbench.bench.axis.BufferKind;
+import io.tlsbench.bench.axis.RecordSize;
+import io.tlsbench.bench.axis.RecordSuite;
+import io.tlsbench.provider.ProviderId;
+import io.tlsbench.suite.ProtocolVersion;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,27 +36,30 @@ import org.openjdk.jmh.annotations.TearDown;
 @Fork(1)
 public class RecordBenchmark {
 
-    @Param({"AES-128-CBC-SHA", "AES-256-CBC-SHA", "AES-128-CBC-SHA256", "RC4-128-SHA", "RC4-128-MD5",
-        "3DES-EDE-CBC-SHA", "AES-128-GCM"})
-    public String suite;
+    /** The benchmark methods, by name (the run presets choose among them). */
+    public static final String SEAL = "seal";
+    public static final String OPEN = "open";
 
-    @Param({"sunjce", "bc", "accp", "conscrypt"})
-    public String provider;
+    @Param
+    public RecordSuite suite;
 
-    @Param({"64", "1024", "16384"})
-    public int size;
+    @Param
+    public ProviderId provider;
 
-    @Param({"heap", "direct"})
-    public String buffer;
+    @Param
+    public RecordSize size;
 
-    @Param({"tls10", "tls12"})
-    public String version;
+    @Param
+    public BufferKind buffer;
+
+    @Param({"TLS10", "TLS12"})
+    public ProtocolVersion version;
 
     private RecordWorkload workload;
 
     @Setup
     public void setup() {
-        workload = RecordWorkload.create(provider, suite, version, size, buffer);
+        workload = new RecordWorkload(provider, suite.suite, version, size.bytes, buffer, 1);
     }
 
     @TearDown

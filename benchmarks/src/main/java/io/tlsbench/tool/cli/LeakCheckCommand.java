@@ -1,20 +1,17 @@
 package io.tlsbench.tool.cli;
 
 import io.tlsbench.tool.run.Environment;
-import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.tool.leak.CbcInputs;
 import io.tlsbench.tool.leak.LeakCheck;
 import io.tlsbench.tool.leak.LeakReport;
 import io.tlsbench.provider.ProviderId;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,8 +66,8 @@ public final class LeakCheckCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         notes.add("CBC MAC check: " + macCheckMode.label());
         List<ProviderId> ids = new ArrayList<>();
-        for (ProviderId id : RunCommand.providerIds(providers, notes)) {
-            String why = RecordWorkload.unsupported(id, s, ProtocolVersion.TLS12);
+        for (ProviderId id : ProviderList.available(providers, notes)) {
+            String why = SuiteSupport.of(id).records(s, ProtocolVersion.TLS12);
             if (why == null) {
                 ids.add(id);
             } else if (providers != null && !providers.isEmpty()) {
@@ -84,7 +81,7 @@ public final class LeakCheckCommand implements Callable<Integer> {
                     + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = out != null ? out : defaultDir();
+        Path dir = out != null ? out : ResultFolders.stamped("leakcheck");
         Files.createDirectories(dir);
         notes.forEach(n -> err.println("tlsbench leakcheck: " + n));
         err.printf("tlsbench leakcheck: %s, TLS 1.2, %,d measurements per comparison, %s; writing %s%n", s, samples,
@@ -99,11 +96,5 @@ public final class LeakCheckCommand implements Callable<Integer> {
         report.write(dir);
         report.summary(spec.commandLine().getOut());
         return Main.OK;
-    }
-
-    private static Path defaultDir() {
-        String home = System.getProperty("tlsbench.home", ".");
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm"));
-        return Paths.get(home, "results", stamp + "-leakcheck").toAbsolutePath().normalize();
     }
 }

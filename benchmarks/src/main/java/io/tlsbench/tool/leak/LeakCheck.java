@@ -9,6 +9,7 @@ import io.tlsbench.tool.leak.CbcInputs.Kind;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.RecordOpener;
 import io.tlsbench.record.RecordSpec;
@@ -130,7 +131,7 @@ public final class LeakCheck {
     /** Runs the check over one provider. */
     public Outcome run(ProviderId id) throws GeneralSecurityException {
         ProviderSet provider = Providers.require(id);
-        String why = RecordWorkload.unsupported(id, suite, io.tlsbench.suite.ProtocolVersion.TLS12);
+        String why = SuiteSupport.of(id).records(suite, io.tlsbench.suite.ProtocolVersion.TLS12);
         if (why != null) {
             throw new IllegalArgumentException(id + ": " + why);
         }

@@ -1,6 +1,8 @@
 package io.tlsbench.tool.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.jmh.BenchmarkClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -22,6 +24,10 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     /** The benchmark class's simple name: {@code RecordBenchmark} of {@code io.tlsbench.bench.jmh.RecordBenchmark.seal}. */
     public String className() {
+        return simpleClassName(benchmark);
+    }
+
+    private static String simpleClassName(String benchmark) {
         String c = benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.')));
         return c.substring(c.lastIndexOf('.') + 1);
     }
@@ -128,10 +134,12 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         if (benchmark.isEmpty() || !n.has("primaryMetric")) {
             throw new IllegalArgumentException("an entry has no benchmark or primaryMetric");
         }
+        BenchmarkClass known = BenchmarkClass.ofSimpleName(simpleClassName(benchmark));
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            params.put(e.getKey(), e.getValue().asText());
+            Axis<?> axis = known == null ? null : known.axis(e.getKey());
+            params.put(e.getKey(), axis == null ? e.getValue().asText() : label(axis, e.getValue().asText()));
         }
         JsonNode pm = n.path("primaryMetric");
         double bop = number(n.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score"));
@@ -146,6 +154,18 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
                 number(pm.path("score")), number(pm.path("scoreError")), pm.path("scoreUnit").asText(""), bop,
                 List.copyOf(jvmArgs), Collections.unmodifiableMap(secondary),
                 n.path("warmupIterations").asInt(0) * duration(n.path("warmupTime").asText("")));
+    }
+
+    /**
+     * A known benchmark's parameter value by its label, whichever spelling the run wrote (the
+     * constant name new runs write, or the label earlier runs wrote); an unknown value is refused.
+     */
+    private static <T> String label(Axis<T> axis, String value) {
+        try {
+            return axis.label(axis.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("parameter " + axis.name() + ": " + e.getMessage());
+        }
     }
 
     /** JMH's "750 ms" or "1 s" in seconds; NaN when absent or unreadable. */

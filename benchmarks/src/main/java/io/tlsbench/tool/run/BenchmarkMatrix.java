@@ -4,14 +4,22 @@ import io.tlsbench.bench.CipherCeiling;
 import io.tlsbench.bench.HandshakeWorkload;
 import io.tlsbench.bench.JsseRecordWorkload;
 import io.tlsbench.bench.MacCeiling;
-import io.tlsbench.bench.RecordWorkload;
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.axis.Engine;
+import io.tlsbench.bench.axis.HandshakeMode;
+import io.tlsbench.bench.axis.KeyScheduleImpl;
+import io.tlsbench.bench.axis.ProviderConfig;
+import io.tlsbench.bench.axis.RecordSuite;
+import io.tlsbench.bench.axis.Stack;
+import io.tlsbench.bench.jmh.BenchmarkClass;
 import io.tlsbench.provider.ProviderId;
+import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which parameter combinations of the JMH benchmarks are valid, as blocks whose cross product is
@@ -19,88 +27,30 @@ import java.util.Map;
  * combination exists: ACCP has no RC4 or 3DES, GCM and CBC-SHA256 are TLS 1.2 only, Conscrypt's
  * SSLEngine speaks TLS 1.2 with three of the suites. So the blocks are cut per protocol version
  * and per group of providers (or engines) that support the same list. {@code tlsbench run} turns
- * each block into one JMH run; the smoke test runs every block of {@link Axes#everything()}.
+ * each block into one JMH run; the smoke test runs every block of {@link Selection#everything()}.
  * Support is asked of the providers and engines themselves, so a provider missing on a platform
  * simply drops out.
  */
 public final class BenchmarkMatrix {
 
-    public static final String JMH = "io.tlsbench.bench.jmh.";
-    public static final String KEY_SCHEDULE = JMH + "KeyScheduleBenchmark";
-    public static final String RECORD = JMH + "RecordBenchmark";
-    public static final String JSSE_RECORD = JMH + "JsseRecordBenchmark";
-    public static final String CIPHER_CEILING = JMH + "CipherCeilingBenchmark";
-    public static final String MAC_CEILING = JMH + "MacCeilingBenchmark";
-    public static final String HANDSHAKE = JMH + "HandshakeBenchmark";
-
     private BenchmarkMatrix() {
     }
 
-    /** One JMH benchmark class and @Param values whose every combination is valid. */
-    public record Block(String name, String benchmarkClass, Map<String, List<String>> params) {
+    /** One JMH benchmark class and parameter values whose every combination is valid. */
+    public record Block(String name, BenchmarkClass benchmark, Params params) {
         /** Combinations in this block (for the parameters it names). */
         public int combinations() {
-            int n = 1;
-            for (List<String> v : params.values()) {
-                n *= v.size();
-            }
-            return n;
-        }
-    }
-
-    /**
-     * The values to cover along each axis; null means the axis's full list (for schedules: the
-     * benchmark's own @Param list).
-     */
-    public record Axes(List<String> schedules, List<String> suites, List<String> versions, List<String> sizes,
-                       List<String> buffers, List<String> ciphers, List<String> macs, List<String> engines,
-                       List<String> peerBuffers) {
-
-        /** Every value of every axis. */
-        public static Axes everything() {
-            return new Axes(null, null, null, null, null, null, null, null, null);
+            return params.combinations();
         }
 
-        List<String> suitesOrAll() {
-            return suites != null ? suites : List.copyOf(RecordWorkload.SUITES.keySet());
-        }
-
-        List<String> versionsOrAll() {
-            return versions != null ? versions : RecordWorkload.VERSIONS;
-        }
-
-        List<String> sizesOrAll() {
-            if (sizes != null) {
-                return sizes;
-            }
-            List<String> s = new ArrayList<>();
-            RecordWorkload.SIZES.forEach(i -> s.add(Integer.toString(i)));
-            return s;
-        }
-
-        List<String> buffersOrAll() {
-            return buffers != null ? buffers : RecordWorkload.BUFFERS;
-        }
-
-        List<String> ciphersOrAll() {
-            return ciphers != null ? ciphers : List.copyOf(CipherCeiling.CIPHERS.keySet());
-        }
-
-        List<String> macsOrAll() {
-            return macs != null ? macs : List.copyOf(MacCeiling.MACS.keySet());
-        }
-
-        List<String> enginesOrAll() {
-            return engines != null ? engines : JsseRecordWorkload.ENGINES;
-        }
-
-        List<String> peerBuffersOrAll() {
-            return peerBuffers != null ? peerBuffers : RecordWorkload.BUFFERS;
+        /** The same block under a name with a suffix (a rerun's block beside the main one). */
+        public Block suffixed(String suffix) {
+            return suffix.isEmpty() ? this : new Block(name + suffix, benchmark, params);
         }
     }
 
     /** Every block, in run order: key schedule, records, ceilings, SSLEngine peers. */
-    public static List<Block> all(Axes a, List<ProviderId> providers) {
+    public static List<Block> all(Selection a, List<ProviderId> providers) {
         List<Block> out = new ArrayList<>();
         out.add(keySchedule(a, providers));
         out.addAll(records(a, providers));
@@ -110,136 +60,114 @@ public final class BenchmarkMatrix {
         return out;
     }
 
-    /** The key schedule: the core over each provider, the JDK's generators and bctls. */
-    public static Block keySchedule(Axes a, List<ProviderId> providers) {
-        List<String> impls = new ArrayList<>();
-        providers.forEach(id -> impls.add("core-" + name(id)));
-        impls.add("jdk");
-        impls.add("bctls");
-        return new Block("key-schedule", KEY_SCHEDULE, params("impl", impls, "schedule", a.schedules()));
+    /**
+     * The key schedule: the core over each provider, the JDK's generators and bctls. Every
+     * schedule is left to the benchmark's own @Param list.
+     */
+    public static Block keySchedule(Selection a, List<ProviderId> providers) {
+        List<KeyScheduleImpl> impls = new ArrayList<>();
+        providers.forEach(id -> impls.add(KeyScheduleImpl.core(id)));
+        impls.add(KeyScheduleImpl.JDK);
+        impls.add(KeyScheduleImpl.BCTLS);
+        Params p = Params.of(Axis.IMPL, impls);
+        if (!a.schedules().equals(Axis.SCHEDULE.values())) {
+            p = p.with(Axis.SCHEDULE, a.schedules());
+        }
+        return new Block("key-schedule", BenchmarkClass.KEY_SCHEDULE, p);
     }
 
     /** Records: one block per version and group of providers that protect the same suites. */
-    public static List<Block> records(Axes a, List<ProviderId> providers) {
+    public static List<Block> records(Selection a, List<ProviderId> providers) {
         List<Block> out = new ArrayList<>();
-        for (String v : a.versionsOrAll()) {
-            ProtocolVersion version = ProtocolVersion.parse(v);
-            Map<List<String>, List<String>> groups = new LinkedHashMap<>();
-            for (ProviderId id : providers) {
-                List<String> s = intersect(a.suitesOrAll(), RecordWorkload.supportedSuites(id, version));
-                if (!s.isEmpty()) {
-                    groups.computeIfAbsent(s, k -> new ArrayList<>()).add(name(id));
-                }
-            }
-            groups.forEach((s, ps) -> out.add(new Block("records-" + String.join("+", ps) + "-" + v, RECORD,
-                    params("provider", ps, "suite", s, "version", List.of(v), "size", a.sizesOrAll(),
-                            "buffer", a.buffersOrAll()))));
+        for (ProtocolVersion v : a.versions()) {
+            Map<List<RecordSuite>, List<ProviderId>> groups = group(providers,
+                    id -> intersect(a.suites(), RecordSuite.protectedBy(id, v)));
+            groups.forEach((s, ps) -> out.add(new Block("records-" + join(ps, Axis::lower) + "-" + v.shortName,
+                    BenchmarkClass.RECORD, Params.of(Axis.PROVIDER, ps).with(Axis.RECORD_SUITE, s)
+                            .with(Axis.VERSION, List.of(v)).with(Axis.SIZE, a.sizes()).with(Axis.BUFFER, a.buffers()))));
         }
         return out;
     }
 
     /** The providers' bulk Ciphers alone, grouped by the ciphers they offer. */
-    public static List<Block> cipherCeilings(Axes a, List<ProviderId> providers) {
-        Map<List<String>, List<String>> groups = new LinkedHashMap<>();
-        for (ProviderId id : providers) {
-            List<String> c = intersect(a.ciphersOrAll(), CipherCeiling.supported(id));
-            if (!c.isEmpty()) {
-                groups.computeIfAbsent(c, k -> new ArrayList<>()).add(name(id));
-            }
-        }
+    public static List<Block> cipherCeilings(Selection a, List<ProviderId> providers) {
         List<Block> out = new ArrayList<>();
-        groups.forEach((c, ps) -> out.add(new Block("cipher-ceiling-" + String.join("+", ps), CIPHER_CEILING,
-                params("provider", ps, "cipher", c, "size", a.sizesOrAll()))));
+        group(providers, id -> intersect(a.ciphers(), CipherCeiling.supported(id))).forEach((c, ps) ->
+                out.add(new Block("cipher-ceiling-" + join(ps, Axis::lower), BenchmarkClass.CIPHER_CEILING,
+                        Params.of(Axis.PROVIDER, ps).with(Axis.CIPHER, c).with(Axis.SIZE, a.sizes()))));
         return out;
     }
 
     /** The providers' HMACs alone, grouped by the MACs they offer. */
-    public static List<Block> macCeilings(Axes a, List<ProviderId> providers) {
-        Map<List<String>, List<String>> groups = new LinkedHashMap<>();
-        for (ProviderId id : providers) {
-            List<String> m = intersect(a.macsOrAll(), MacCeiling.supported(id));
-            if (!m.isEmpty()) {
-                groups.computeIfAbsent(m, k -> new ArrayList<>()).add(name(id));
-            }
-        }
+    public static List<Block> macCeilings(Selection a, List<ProviderId> providers) {
         List<Block> out = new ArrayList<>();
-        groups.forEach((m, ps) -> out.add(new Block("mac-ceiling-" + String.join("+", ps), MAC_CEILING,
-                params("provider", ps, "mac", m, "size", a.sizesOrAll()))));
+        group(providers, id -> intersect(a.macs(), MacCeiling.supported(id))).forEach((m, ps) ->
+                out.add(new Block("mac-ceiling-" + join(ps, Axis::lower), BenchmarkClass.MAC_CEILING,
+                        Params.of(Axis.PROVIDER, ps).with(Axis.MAC, m).with(Axis.SIZE, a.sizes()))));
         return out;
     }
 
     /** The JDK's and Conscrypt's SSLEngines, per version, where they offer the suite. */
-    public static List<Block> sslEngines(Axes a) {
+    public static List<Block> sslEngines(Selection a) {
         List<Block> out = new ArrayList<>();
-        for (String v : a.versionsOrAll()) {
-            ProtocolVersion version = ProtocolVersion.parse(v);
-            Map<List<String>, List<String>> groups = new LinkedHashMap<>();
-            for (String engine : a.enginesOrAll()) {
-                List<String> s = intersect(a.suitesOrAll(), JsseRecordWorkload.supportedSuites(engine, version));
-                if (!s.isEmpty()) {
-                    groups.computeIfAbsent(s, k -> new ArrayList<>()).add(engine);
-                }
-            }
-            groups.forEach((s, es) -> out.add(new Block("sslengine-" + String.join("+", es) + "-" + v, JSSE_RECORD,
-                    params("engine", es, "suite", s, "version", List.of(v), "size", a.sizesOrAll(),
-                            "buffer", a.peerBuffersOrAll()))));
+        for (ProtocolVersion v : a.versions()) {
+            Map<List<RecordSuite>, List<Engine>> groups = group(a.engines(),
+                    e -> intersect(a.suites(), JsseRecordWorkload.supportedSuites(e, v)));
+            groups.forEach((s, es) -> out.add(new Block("sslengine-" + join(es, Engine::label) + "-" + v.shortName,
+                    BenchmarkClass.JSSE_RECORD, Params.of(Axis.ENGINE, es).with(Axis.RECORD_SUITE, s)
+                            .with(Axis.VERSION, List.of(v)).with(Axis.SIZE, a.sizes()).with(Axis.BUFFER, a.peerBuffers()))));
         }
         return out;
+    }
+
+    /** One stack, the configurations that run the same suites, and the modes that share that shape. */
+    private record HandshakeShape(Stack stack, List<ProviderConfig> configs, List<CipherSuite> suites) {
     }
 
     /**
      * Handshakes (HandshakeBenchmark): the valid stack × configuration × suite × mode
      * combinations, as blocks of one stack, the configurations that run the same suites, and the
-     * modes that share that shape. Not part of {@link #all}: the presets' budgets do not cover
-     * handshakes yet; the smoke test runs these blocks.
+     * modes that share that shape. Not part of {@link #all}: the smoke test runs these blocks.
      */
-    public static List<Block> handshakes(List<String> stacks, List<String> configs, List<String> suites, List<String> modes) {
-        Map<List<Object>, List<String>> byShape = new LinkedHashMap<>();
-        for (String stack : stacks) {
-            for (String mode : modes) {
-                Map<List<String>, List<String>> configsBySuites = new LinkedHashMap<>();
-                for (String config : configs) {
-                    List<String> ok = new ArrayList<>();
-                    for (String suite : suites) {
+    public static List<Block> handshakes(HandshakeSelection h) {
+        Map<HandshakeShape, List<HandshakeMode>> byShape = new LinkedHashMap<>();
+        for (Stack stack : h.stacks()) {
+            for (HandshakeMode mode : h.modes()) {
+                group(h.configs(), config -> {
+                    List<CipherSuite> ok = new ArrayList<>();
+                    for (CipherSuite suite : h.suites()) {
                         if (HandshakeWorkload.unsupported(stack, config, suite, mode) == null) {
                             ok.add(suite);
                         }
                     }
-                    if (!ok.isEmpty()) {
-                        configsBySuites.computeIfAbsent(ok, k -> new ArrayList<>()).add(config);
-                    }
-                }
-                configsBySuites.forEach((ss, cs) -> byShape.computeIfAbsent(List.of(stack, cs, ss), k -> new ArrayList<>()).add(mode));
+                    return ok;
+                }).forEach((ss, cs) -> byShape.computeIfAbsent(new HandshakeShape(stack, cs, ss), k -> new ArrayList<>())
+                        .add(mode));
             }
         }
         List<Block> out = new ArrayList<>();
-        byShape.forEach((shape, ms) -> {
-            @SuppressWarnings("unchecked")
-            List<String> cs = (List<String>) shape.get(1);
-            @SuppressWarnings("unchecked")
-            List<String> ss = (List<String>) shape.get(2);
-            String stack = (String) shape.get(0);
-            out.add(new Block("handshake-" + stack + "-" + String.join("+", cs) + "-" + String.join("+", ms), HANDSHAKE,
-                    params("stack", List.of(stack), "config", cs, "suite", ss, "mode", ms)));
-        });
+        byShape.forEach((shape, ms) -> out.add(new Block("handshake-" + shape.stack().label() + "-"
+                + join(shape.configs(), ProviderConfig::label) + "-" + join(ms, HandshakeMode::label), BenchmarkClass.HANDSHAKE,
+                Params.of(Axis.STACK, List.of(shape.stack())).with(Axis.CONFIG, shape.configs())
+                        .with(Axis.HANDSHAKE_SUITE, shape.suites()).with(Axis.MODE, ms))));
         return out;
     }
 
-    /** Name/values pairs, skipping null values (the benchmark's own @Param list applies). */
-    @SuppressWarnings("unchecked")
-    static Map<String, List<String>> params(Object... pairs) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                m.put((String) pairs[i], List.copyOf((List<String>) pairs[i + 1]));
+    /** The members grouped by what each offers, in first-seen order; members offering nothing drop out. */
+    static <M, V> Map<List<V>, List<M>> group(List<M> members, Function<M, List<V>> offered) {
+        Map<List<V>, List<M>> groups = new LinkedHashMap<>();
+        for (M m : members) {
+            List<V> v = offered.apply(m);
+            if (!v.isEmpty()) {
+                groups.computeIfAbsent(v, k -> new ArrayList<>()).add(m);
             }
         }
-        return m;
+        return groups;
     }
 
-    static List<String> intersect(List<String> wanted, List<String> offered) {
-        List<String> out = new ArrayList<>();
-        for (String w : wanted) {
+    static <T> List<T> intersect(List<T> wanted, List<T> offered) {
+        List<T> out = new ArrayList<>();
+        for (T w : wanted) {
             if (offered.contains(w)) {
                 out.add(w);
             }
@@ -247,7 +175,9 @@ public final class BenchmarkMatrix {
         return out;
     }
 
-    public static String name(ProviderId id) {
-        return id.name().toLowerCase(Locale.ROOT);
+    private static <T> String join(List<T> values, Function<T, String> label) {
+        List<String> out = new ArrayList<>();
+        values.forEach(v -> out.add(label.apply(v)));
+        return String.join("+", out);
     }
 }

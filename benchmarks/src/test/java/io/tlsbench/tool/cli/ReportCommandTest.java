@@ -189,6 +189,64 @@ class ReportCommandTest {
         }
     }
 
+    /**
+     * New runs give JMH the axes' enum constants, so their jmh.json holds SUNJCE, AES_128_CBC_SHA,
+     * TLS12, B16384 where earlier runs hold sunjce, AES-128-CBC-SHA, tls12, 16384: both render the
+     * same report.
+     */
+    @Test
+    void constantNamesRenderAsEarlierRunsSpelling(@TempDir Path tmp) throws Exception {
+        Path earlier = fixtureCopy(tmp.resolve("a"));
+        Path renamed = fixtureCopy(tmp.resolve("b"));
+        java.util.Map<String, String> constants = java.util.Map.ofEntries(java.util.Map.entry("sunjce", "SUNJCE"),
+                java.util.Map.entry("bc", "BC"), java.util.Map.entry("AES-128-CBC-SHA", "AES_128_CBC_SHA"),
+                java.util.Map.entry("AES-128-GCM", "AES_128_GCM"), java.util.Map.entry("AES-128-CBC", "AES_128_CBC"),
+                java.util.Map.entry("HmacSHA1", "HMAC_SHA1"), java.util.Map.entry("tls12", "TLS12"),
+                java.util.Map.entry("tls10", "TLS10"), java.util.Map.entry("tls12-sha256", "TLS12_SHA256"),
+                java.util.Map.entry("heap", "HEAP"), java.util.Map.entry("1024", "B1024"), java.util.Map.entry("16384", "B16384"),
+                java.util.Map.entry("jdk", "JDK"), java.util.Map.entry("core", "CORE"), java.util.Map.entry("jsse", "JSSE"),
+                java.util.Map.entry("full", "FULL"), java.util.Map.entry("resumed", "RESUMED"),
+                java.util.Map.entry("core-sunjce", "CORE_SUNJCE"), java.util.Map.entry("core-bc", "CORE_BC"),
+                java.util.Map.entry("bctls", "BCTLS"));
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode all = (ArrayNode) mapper.readTree(renamed.resolve("jmh.json").toFile());
+        int changed = 0;
+        for (JsonNode n : all) {
+            com.fasterxml.jackson.databind.node.ObjectNode params = (com.fasterxml.jackson.databind.node.ObjectNode) n.path("params");
+            for (String k : names(params.fieldNames())) {
+                String c = constants.get(params.path(k).asText());
+                if (c != null) {
+                    params.put(k, c);
+                    changed++;
+                }
+            }
+        }
+        assertTrue(changed > 100, "values respelled: " + changed);
+        mapper.writeValue(renamed.resolve("jmh.json").toFile(), all);
+        assertEquals(0, run("report", earlier.toString()).code());
+        Result r = run("report", renamed.toString());
+        assertEquals(0, r.code(), r::err);
+        assertEquals(Files.readString(earlier.resolve("report.md")), Files.readString(renamed.resolve("report.md")));
+        for (String c : CHARTS) {
+            assertEquals(Files.readString(earlier.resolve(c)), Files.readString(renamed.resolve(c)), c);
+        }
+    }
+
+    private static <T> List<T> names(java.util.Iterator<T> it) {
+        List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** A value the axis does not know is refused, naming the parameter, rather than dropped from its section. */
+    @Test
+    void unknownParameterValueIsABadArgument(@TempDir Path tmp) throws Exception {
+        Path dir = fixtureCopy(tmp);
+        String json = Files.readString(dir.resolve("jmh.json"));
+        Files.writeString(dir.resolve("jmh.json"), json.replaceFirst("\"AES-128-GCM\"", "\"CHACHA20-POLY1305\""));
+        assertBadArgument(run("report", dir.toString()), "unknown record suite 'CHACHA20-POLY1305'");
+    }
+
     @Test
     void emptyRunRenders(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("jmh.json"), "[]");

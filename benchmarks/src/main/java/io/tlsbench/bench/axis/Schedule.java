@@ -1,13 +1,12 @@
-package io.tlsbench.bench;
+package io.tlsbench.bench.axis;
 
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.PrfAlgorithm;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
-import java.util.Locale;
 
 /** The key-schedule shapes the benchmarks compare: a version, a suite, and so a PRF and key block. */
-public enum Schedule {
+public enum Schedule implements Labelled {
     SSL3("ssl3", ProtocolVersion.SSL3, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA),
     TLS10("tls10", ProtocolVersion.TLS10, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA),
     TLS12_SHA256("tls12-sha256", ProtocolVersion.TLS12, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256),
@@ -31,12 +30,13 @@ public enum Schedule {
         return KeyBlockLayout.of(suite, version);
     }
 
-    public static Schedule parse(String label) {
-        for (Schedule s : values()) {
-            if (s.label.equals(label.toLowerCase(Locale.ROOT))) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown schedule '" + label + "' (ssl3, tls10, tls12-sha256, tls12-sha384)");
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
     }
 }
