@@ -1,6 +1,8 @@
 package io.tlsbench.tool.cli;
 
+import io.tlsbench.tool.capacity.CapacityInputs;
 import io.tlsbench.tool.capacity.CapacityPlanner;
+import io.tlsbench.tool.capacity.CapacityText;
 import io.tlsbench.tool.report.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,12 +49,12 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CapacityPlanner.Inputs in = new CapacityPlanner.Inputs(newConnections, resumptionRatio, throughputGbps, recordSize,
-                suite, targetUtilization);
+        CapacityInputs in = new CapacityInputs(newConnections, resumptionRatio, throughputGbps, recordSize, suite,
+                targetUtilization);
         in.validate();
         RunFolder run = RunFolder.load(results);
         CapacityPlanner.Plan plan = CapacityPlanner.plan(run, in);
-        spec.commandLine().getOut().print(CapacityPlanner.format(run, plan, in));
+        spec.commandLine().getOut().print(CapacityText.format(run, plan, in));
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

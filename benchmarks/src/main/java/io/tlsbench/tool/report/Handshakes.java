@@ -1,39 +1,36 @@
 package io.tlsbench.tool.report;
 
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.axis.HandshakeMode;
+import io.tlsbench.bench.axis.ProviderConfig;
+import io.tlsbench.bench.axis.Stack;
+import io.tlsbench.bench.jmh.BenchmarkClass;
+import io.tlsbench.suite.CipherSuite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Handshake figures, read generically from any benchmark class whose name contains "Handshake":
- * the stack (param stack, impl, engine or peer; "core" if none), the provider configuration
- * (config, providers, provider or providerConfig; "default" if none), the suite, the mode (param
- * mode, else the method name: full, resumed, clientauth) and whether the figure is the server's
- * share (a side/role/share param whose value names the server, or a method name containing
- * "server") or the whole client + server pair, which is what an in-memory handshake in one
- * thread measures. For a pair figure, the server's fraction of the time comes from the
- * auxiliary counters serverNs and clientNs when the run has them (HandshakeBenchmark times each
- * side's engine calls): fraction = serverNs / (serverNs + clientNs).
+ * Handshake figures of HandshakeBenchmark: the stack, the provider configuration, the suite, the
+ * mode, and whether the figure is the server's share (a side/role/share parameter whose value
+ * names the server, or a method name containing "server") or the whole client + server pair,
+ * which is what an in-memory handshake in one thread measures. For a pair figure, the server's
+ * fraction of the time comes from the auxiliary counters serverNs and clientNs when the run has
+ * them (HandshakeBenchmark times each side's engine calls): fraction = serverNs / (serverNs + clientNs).
  */
 public final class Handshakes {
 
-    public static final List<String> STACK = List.of("stack", "impl", "engine", "peer");
-    public static final List<String> CONFIG = List.of("config", "providers", "provider", "providerConfig");
-    public static final List<String> SUITE = List.of("suite", "cipherSuite");
-    public static final List<String> SIDE = List.of("side", "role", "share", "measure", "part");
-    public static final Set<String> JSSE = Set.of("jsse", "jdk", "sunjsse");
-    /** Provider configurations that mean "the JDK's default providers". */
-    public static final Set<String> DEFAULT_CONFIG = Set.of("jdk", "default");
+    /** Parameters that say which side a figure measures. */
+    static final List<String> SIDE = List.of("side", "role", "share", "measure", "part");
 
     private Handshakes() {
     }
 
     /** One handshake figure. {@code other} holds the parameters not named above (version, group, ...). */
-    public record Handshake(String stack, String config, String suite, String mode, boolean server,
-                     Map<String, String> other, JmhResult result) {
+    public record Handshake(Stack stack, ProviderConfig config, CipherSuite suite, HandshakeMode mode, boolean server,
+                            Map<String, String> other, JmhResult result) {
         public double perSecond() {
             return result.opsPerSecond();
         }
@@ -60,10 +57,6 @@ public final class Handshakes {
             return perSecond() / serverFraction();
         }
 
-        public boolean defaultConfig() {
-            return DEFAULT_CONFIG.contains(config.toLowerCase(Locale.ROOT));
-        }
-
         public double error() {
             return result.opsPerSecondError();
         }
@@ -74,55 +67,44 @@ public final class Handshakes {
             return sb.toString();
         }
 
+        /** The JDK's own JSSE (the baseline handshakes are compared with). */
         public boolean jsse() {
-            return JSSE.contains(stack.toLowerCase(Locale.ROOT));
+            return stack == Stack.JSSE;
         }
     }
 
     public static List<Handshake> of(RunFolder run) {
         List<Handshake> out = new ArrayList<>();
-        for (JmhResult r : run.results) {
-            if (r.className().contains("Handshake") && !r.variant()) {
-                out.add(of(r));
+        for (JmhResult r : run.of(BenchmarkClass.HANDSHAKE)) {
+            Handshake h = r.variant() ? null : of(r);
+            if (h != null) {
+                out.add(h);
             }
         }
         return out;
     }
 
-    public static Handshake of(JmhResult r) {
+    /** A handshake figure; null when a parameter it needs is missing. */
+    static Handshake of(JmhResult r) {
         Map<String, String> other = new LinkedHashMap<>(r.params());
-        String stack = take(other, STACK, "core");
-        String config = take(other, CONFIG, "default");
-        String suite = take(other, SUITE, "?");
-        String mode = other.containsKey("mode") ? mode(other.remove("mode")) : mode(r.method());
-        String side = take(other, SIDE, "");
+        BenchmarkClass.HANDSHAKE.axes.forEach(a -> other.remove(a.name()));
+        Stack stack = r.param(Axis.STACK);
+        ProviderConfig config = r.param(Axis.CONFIG);
+        CipherSuite suite = r.param(Axis.HANDSHAKE_SUITE);
+        HandshakeMode mode = r.param(Axis.MODE);
+        if (stack == null || config == null || suite == null || mode == null) {
+            return null;
+        }
+        String side = "";
+        for (String n : SIDE) {
+            String v = other.remove(n);
+            if (v != null) {
+                side = v;
+                break;
+            }
+        }
         boolean server = side.toLowerCase(Locale.ROOT).contains("server")
                 || r.method().toLowerCase(Locale.ROOT).contains("server");
         return new Handshake(stack, config, suite, mode, server, other, r);
-    }
-
-    /** full, resumed, clientauth; anything else as given. */
-    public static String mode(String m) {
-        String l = m.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-        if (l.contains("resum")) {
-            return "resumed";
-        }
-        if (l.contains("clientauth") || l.contains("mutual")) {
-            return "clientauth";
-        }
-        if (l.contains("full")) {
-            return "full";
-        }
-        return m;
-    }
-
-    private static String take(Map<String, String> params, List<String> names, String dflt) {
-        for (String n : names) {
-            String v = params.remove(n);
-            if (v != null) {
-                return v;
-            }
-        }
-        return dflt;
     }
 }

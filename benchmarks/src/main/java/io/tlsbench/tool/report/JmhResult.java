@@ -41,15 +41,15 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         return params.get(name);
     }
 
-    /** The first of these parameters that is present, or null. */
-    public String firstParam(String... names) {
-        for (String n : names) {
-            String v = params.get(n);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+    /** A parameter as its axis's value, or null when absent. */
+    public <T> T param(Axis<T> axis) {
+        String v = params.get(axis.name());
+        return v == null ? null : axis.parse(v);
+    }
+
+    /** The benchmark class, or null for a class tlsbench does not know. */
+    public BenchmarkClass benchmarkClass() {
+        return BenchmarkClass.ofSimpleName(className());
     }
 
     /** An integer parameter (a record size), or -1 when absent or not a number. */

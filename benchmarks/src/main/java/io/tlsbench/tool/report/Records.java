@@ -1,12 +1,22 @@
 package io.tlsbench.tool.report;
 
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.axis.BufferKind;
+import io.tlsbench.bench.axis.CeilingMac;
+import io.tlsbench.bench.axis.Engine;
+import io.tlsbench.bench.axis.RecordSize;
+import io.tlsbench.bench.axis.RecordSuite;
+import io.tlsbench.bench.jmh.BenchmarkClass;
+import io.tlsbench.bench.jmh.CipherCeilingBenchmark;
+import io.tlsbench.bench.jmh.JsseRecordBenchmark;
+import io.tlsbench.bench.jmh.RecordBenchmark;
+import io.tlsbench.provider.ProviderId;
+import io.tlsbench.suite.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Record figures: tlsbench's core (RecordBenchmark: seal, open per provider) and the SSLEngine
@@ -15,20 +25,33 @@ import java.util.Set;
  */
 public final class Records {
 
-    public static final String CORE = "RecordBenchmark";
-    public static final String ENGINE = "JsseRecordBenchmark";
-    public static final String CIPHER_CEILING = "CipherCeilingBenchmark";
-    public static final String MAC_CEILING = "MacCeilingBenchmark";
-
     private Records() {
     }
 
+    /** Which way a record goes: sealed (wrapped) or opened (unwrapped). */
+    public enum Op {
+        SEAL, OPEN;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * One record figure. {@code engine} is true for the SSLEngine peers; {@code impl} is the
-     * provider (core) or the engine; {@code rest} the parameters not named here.
+     * One record figure: of the core over {@code provider}, or of an SSLEngine {@code engine}
+     * (the other is null); {@code rest} holds the parameters not named here.
      */
-    public record Rec(boolean engine, String impl, String suite, String op, int size, String version, String buffer,
-               Map<String, String> rest, JmhResult r) {
+    public record Rec(ProviderId provider, Engine engine, RecordSuite suite, Op op, int size, ProtocolVersion version,
+                      BufferKind buffer, Map<String, String> rest, JmhResult r) {
+
+        public boolean isEngine() {
+            return engine != null;
+        }
+
+        /** The provider's or the engine's label: sunjce, jdk. */
+        public String impl() {
+            return isEngine() ? engine.label() : Axis.lower(provider);
+        }
 
         public double opsPerSecond() {
             return r.opsPerSecond();
@@ -42,9 +65,9 @@ public final class Records {
             return r.opsPerSecondError() * size;
         }
 
-        /** "core/sunjce" or "SSLEngine/jdk". */
+        /** "core sunjce" or "SSLEngine jdk". */
         public String label() {
-            return (engine ? "SSLEngine " : "core ") + impl;
+            return (isEngine() ? "SSLEngine " : "core ") + impl();
         }
 
         public String restText() {
@@ -57,7 +80,7 @@ public final class Records {
     /** Records of the core (engines false) or the SSLEngines (true), with or without the AES intrinsics. */
     public static List<Rec> of(RunFolder run, boolean engines, boolean intrinsicsOff) {
         List<Rec> out = new ArrayList<>();
-        for (JmhResult r : run.ofClass(engines ? ENGINE : CORE)) {
+        for (JmhResult r : run.of(engines ? BenchmarkClass.JSSE_RECORD : BenchmarkClass.RECORD)) {
             if (r.intrinsicsOff() == intrinsicsOff && !r.constantTimeMac()) {
                 Rec rec = of(r);
                 if (rec != null) {
@@ -68,43 +91,22 @@ public final class Records {
         return out;
     }
 
-    public static Rec of(JmhResult r) {
-        boolean engine = r.className().equals(ENGINE);
+    /** A record figure of either class; null when a parameter it needs is missing. */
+    static Rec of(JmhResult r) {
+        BenchmarkClass cls = r.benchmarkClass();
         Map<String, String> rest = new LinkedHashMap<>(r.params());
-        String impl = rest.remove(engine ? "engine" : "provider");
-        String suite = rest.remove("suite");
-        String size = rest.remove("size");
-        String version = rest.remove("version");
-        String buffer = rest.remove("buffer");
-        if (impl == null || suite == null || size == null) {
+        cls.axes.forEach(a -> rest.remove(a.name()));
+        ProviderId provider = r.param(Axis.PROVIDER);
+        Engine engine = r.param(Axis.ENGINE);
+        RecordSuite suite = r.param(Axis.RECORD_SUITE);
+        RecordSize size = r.param(Axis.SIZE);
+        ProtocolVersion version = r.param(Axis.VERSION);
+        BufferKind buffer = r.param(Axis.BUFFER);
+        if ((provider == null && engine == null) || suite == null || size == null || version == null || buffer == null) {
             return null;
         }
-        int n;
-        try {
-            n = Integer.parseInt(size.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        String m = r.method().toLowerCase(Locale.ROOT);
-        String op = m.contains("unwrap") || m.contains("open") || m.contains("decrypt") ? "open" : "seal";
-        return new Rec(engine, impl, suite, op, n, version == null ? "" : version, buffer == null ? "" : buffer, rest, r);
-    }
-
-    /** Distinct values in first-seen order. */
-    public static <T> List<T> distinct(List<Rec> recs, java.util.function.Function<Rec, T> f) {
-        Set<T> s = new LinkedHashSet<>();
-        for (Rec r : recs) {
-            s.add(f.apply(r));
-        }
-        return new ArrayList<>(s);
-    }
-
-    /** The preferred value if present, else the first. */
-    public static String prefer(List<String> values, String preferred) {
-        if (values.contains(preferred)) {
-            return preferred;
-        }
-        return values.isEmpty() ? null : values.get(0);
+        Op op = r.method().equals(RecordBenchmark.OPEN) || r.method().equals(JsseRecordBenchmark.UNWRAP) ? Op.OPEN : Op.SEAL;
+        return new Rec(provider, engine, suite, op, size.bytes, version, buffer, rest, r);
     }
 
     /**
@@ -112,27 +114,29 @@ public final class Records {
      * second: 1/(1/cipher + 1/mac) from the ceiling benchmarks (encrypt for seal, decrypt for
      * open; the cipher alone for AEAD suites). NaN when a ceiling is missing.
      */
-    public static double limit(RunFolder run, String provider, String suite, int size, String op, boolean intrinsicsOff) {
-        String cipher = Suites.ceilingCipher(suite);
-        double c = ceiling(run, CIPHER_CEILING, "cipher", cipher, provider, size, op.equals("seal") ? "encrypt" : "decrypt",
-                intrinsicsOff);
-        if (Suites.aead(suite)) {
+    public static double limit(RunFolder run, ProviderId provider, RecordSuite suite, int size, Op op, boolean intrinsicsOff) {
+        double c = ceiling(run, BenchmarkClass.CIPHER_CEILING, Axis.CIPHER, suite.ceilingCipher(), provider, size,
+                op == Op.SEAL ? CipherCeilingBenchmark.ENCRYPT : CipherCeilingBenchmark.DECRYPT, intrinsicsOff);
+        if (suite.aead()) {
             return c;
         }
-        String mac = Suites.ceilingMac(suite);
+        CeilingMac mac = suite.ceilingMac();
         if (mac == null) {
             return Double.NaN;
         }
-        double m = ceiling(run, MAC_CEILING, "mac", mac, provider, size, null, intrinsicsOff);
+        double m = ceiling(run, BenchmarkClass.MAC_CEILING, Axis.MAC, mac, provider, size, null, intrinsicsOff);
         return 1 / (1 / c + 1 / m);
     }
 
-    private static double ceiling(RunFolder run, String cls, String param, String value, String provider, int size,
-                                  String method, boolean intrinsicsOff) {
-        for (JmhResult r : run.ofClass(cls)) {
-            if (r.intrinsicsOff() == intrinsicsOff && value.equalsIgnoreCase(String.valueOf(r.param(param)))
-                    && provider.equals(r.param("provider")) && r.intParam("size") == size
-                    && (method == null || r.method().equals(method))) {
+    private static <T> double ceiling(RunFolder run, BenchmarkClass cls, Axis<T> axis, T value, ProviderId provider, int size,
+                                      String method, boolean intrinsicsOff) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        for (JmhResult r : run.of(cls)) {
+            RecordSize s = r.param(Axis.SIZE);
+            if (r.intrinsicsOff() == intrinsicsOff && value.equals(r.param(axis)) && provider == r.param(Axis.PROVIDER)
+                    && s != null && s.bytes == size && (method == null || r.method().equals(method))) {
                 return r.opsPerSecond();
             }
         }

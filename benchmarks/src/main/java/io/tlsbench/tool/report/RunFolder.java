@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tlsbench.bench.jmh.BenchmarkClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,11 +82,11 @@ public final class RunFolder {
         }
     }
 
-    /** The results of one benchmark class (simple name), in file order. */
-    public List<JmhResult> ofClass(String simpleName) {
+    /** The results of one benchmark class, in file order. */
+    public List<JmhResult> of(BenchmarkClass benchmark) {
         List<JmhResult> out = new ArrayList<>();
         for (JmhResult r : results) {
-            if (r.className().equals(simpleName)) {
+            if (r.benchmarkClass() == benchmark) {
                 out.add(r);
             }
         }

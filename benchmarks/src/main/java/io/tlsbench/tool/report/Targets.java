@@ -1,19 +1,43 @@
 package io.tlsbench.tool.report;
 
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.axis.BufferKind;
+import io.tlsbench.bench.axis.Engine;
+import io.tlsbench.bench.axis.HandshakeMode;
+import io.tlsbench.bench.axis.KeyScheduleImpl;
+import io.tlsbench.bench.axis.ProviderConfig;
+import io.tlsbench.bench.axis.RecordSuite;
+import io.tlsbench.bench.axis.Schedule;
+import io.tlsbench.bench.axis.Stack;
+import io.tlsbench.bench.jmh.BenchmarkClass;
+import io.tlsbench.bench.jmh.KeyScheduleBenchmark;
+import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.suite.ProtocolVersion;
 import io.tlsbench.tool.report.Handshakes.Handshake;
+import io.tlsbench.tool.report.NativeComparisons.NativeHandshake;
+import io.tlsbench.tool.report.NativeComparisons.NativeRecord;
+import io.tlsbench.tool.report.Records.Op;
 import io.tlsbench.tool.report.Records.Rec;
+import io.tlsbench.tool.report.TargetGoals.Target;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark issue's performance targets, each computed from one run: the figure, the ratio
- * it is judged by (with JMH's errors propagated), the goal, and whether it is met. A target whose
- * figures the run lacks is left out; a ratio whose error interval straddles the goal says so.
+ * it is judged by (with JMH's errors propagated), the goal, and whether it is met. The goals and
+ * their texts are data (targets.json, {@link TargetGoals}); this class finds the figures. A target
+ * whose figures the run lacks is left out; a ratio whose error interval straddles the goal says so.
  */
 final class Targets {
 
-    static final String RSA = "TLS_RSA_WITH_AES_128_CBC_SHA";
-    static final String ECDHE_ECDSA = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA";
+    static final CipherSuite RSA = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
+    static final CipherSuite ECDHE_ECDSA = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA;
+    /** The record the seal targets are judged on: AES-128-CBC-SHA, 16 KB. */
+    static final RecordSuite SEAL_SUITE = RecordSuite.AES_128_CBC_SHA;
+    static final int SEAL_SIZE = 16384;
 
     /**
      * One target: what is compared, the figures, the ratio ± error, the goal it must reach, and
@@ -25,16 +49,12 @@ final class Targets {
             this(target, figures, ratio, error, goal, percent, null, null);
         }
 
-        Row because(String why) {
-            return new Row(target, figures, ratio, error, goal, percent, why, shortWarmup);
-        }
-
         /** Notes the first compared figure warmed up for less than its class needs (see {@link #WARM_UP_NEEDED}). */
         Row warmedBy(JmhResult... compared) {
             for (JmhResult r : compared) {
-                Double needed = WARM_UP_NEEDED.get(r.className());
+                Double needed = WARM_UP_NEEDED.get(r.benchmarkClass());
                 if (needed != null && r.warmupSeconds() < needed) {
-                    return new Row(target, figures, ratio, error, goal, percent, cause, String.format(java.util.Locale.ROOT,
+                    return new Row(target, figures, ratio, error, goal, percent, cause, String.format(Locale.ROOT,
                             "%s warmed %.1f s of the %.1f s it needs", r.className(), r.warmupSeconds(), needed));
                 }
             }
@@ -78,9 +98,9 @@ final class Targets {
      * JSSE's SSLEngine, the JDK's key generators and handshakes step up to their steady rates only
      * after 3.5–6 s. A target judged on a figure warmed less is marked indicative (the quick preset).
      */
-    static final java.util.Map<String, Double> WARM_UP_NEEDED = java.util.Map.of("RecordBenchmark", 1.2,
-            "CipherCeilingBenchmark", 1.2, "MacCeilingBenchmark", 1.2, "JsseRecordBenchmark", 5.0,
-            "KeyScheduleBenchmark", 5.0, "HandshakeBenchmark", 5.0);
+    static final Map<BenchmarkClass, Double> WARM_UP_NEEDED = Map.of(BenchmarkClass.RECORD, 1.2,
+            BenchmarkClass.CIPHER_CEILING, 1.2, BenchmarkClass.MAC_CEILING, 1.2, BenchmarkClass.JSSE_RECORD, 5.0,
+            BenchmarkClass.KEY_SCHEDULE, 5.0, BenchmarkClass.HANDSHAKE, 5.0);
 
     private Targets() {
     }
@@ -99,31 +119,31 @@ final class Targets {
         JmhResult best = null;
         JmhResult jdk = null;
         JmhResult bctls = null;
-        for (JmhResult r : run.ofClass("KeyScheduleBenchmark")) {
-            if (r.variant() || !r.method().equals("masterAndKeyBlock") || !"tls12-sha256".equals(r.param("schedule"))) {
+        for (JmhResult r : run.of(BenchmarkClass.KEY_SCHEDULE)) {
+            if (r.variant() || !r.method().equals(KeyScheduleBenchmark.MASTER_AND_KEY_BLOCK)
+                    || r.param(Axis.SCHEDULE) != Schedule.TLS12_SHA256) {
                 continue;
             }
-            String impl = String.valueOf(r.param("impl"));
-            if (impl.startsWith("core-") && (best == null || r.opsPerSecond() > best.opsPerSecond())) {
+            KeyScheduleImpl impl = r.param(Axis.IMPL);
+            if (impl != null && impl.core() && (best == null || r.opsPerSecond() > best.opsPerSecond())) {
                 best = r;
-            } else if (impl.equals("jdk")) {
+            } else if (impl == KeyScheduleImpl.JDK) {
                 jdk = r;
-            } else if (impl.equals("bctls")) {
+            } else if (impl == KeyScheduleImpl.BCTLS) {
                 bctls = r;
             }
         }
         if (best == null) {
             return;
         }
-        String what = "Key schedule, TLS 1.2 SHA-256 master + key block, " + best.param("impl");
+        Map<String, String> vars = Map.of("impl", best.param(Axis.IMPL).label());
         for (JmhResult base : new JmhResult[] {jdk, bctls}) {
             if (base != null) {
-                boolean isJdk = base == jdk;
-                rows.add(ratioRow(what + (isJdk ? " vs the JDK's generators" : " vs bctls"),
-                        Fmt.pm(best.opsPerSecond(), best.opsPerSecondError()) + " vs "
-                                + Fmt.pm(base.opsPerSecond(), base.opsPerSecondError()) + " ops/s",
-                        best.opsPerSecond(), best.opsPerSecondError(), base.opsPerSecond(), base.opsPerSecondError(),
-                        isJdk ? 3 : 2).because(KEY_SCHEDULE_CAUSE).warmedBy(best, base));
+                String figures = Fmt.pm(best.opsPerSecond(), best.opsPerSecondError()) + " vs "
+                        + Fmt.pm(base.opsPerSecond(), base.opsPerSecondError()) + " ops/s";
+                rows.add(ratioRow(base == jdk ? Target.KEY_SCHEDULE_VS_JDK : Target.KEY_SCHEDULE_VS_BCTLS, vars, figures,
+                        best.opsPerSecond(), best.opsPerSecondError(), base.opsPerSecond(), base.opsPerSecondError())
+                        .warmedBy(best, base));
             }
         }
     }
@@ -131,97 +151,97 @@ final class Targets {
     // ---- records: AES-128-CBC-SHA seal 16 KB, best provider ----
 
     private static void records(RunFolder run, List<Row> rows) {
-        String suite = "AES-128-CBC-SHA";
-        int size = 16384;
-        List<Rec> candidates = new ArrayList<>();
-        for (Rec r : Records.of(run, false, false)) {
-            if (r.suite().equalsIgnoreCase(suite) && r.op().equals("seal") && r.size() == size && !r.buffer().equals("direct")) {
-                candidates.add(r);
-            }
-        }
+        List<Rec> candidates = Lists.filter(Records.of(run, false, false), r -> r.suite() == SEAL_SUITE && r.op() == Op.SEAL
+                && r.size() == SEAL_SIZE && r.buffer() != BufferKind.DIRECT);
         // One version for all three comparisons: TLS 1.2 where measured. The best figure over
         // both versions would pair a TLS 1.0 seal with JSSE's TLS 1.0 wrap, which splits CBC
         // records 1/n-1 against BEAST: a different amount of work.
-        String version = Records.prefer(Records.distinct(candidates, Rec::version), "tls12");
+        ProtocolVersion version = Lists.prefer(Lists.distinct(candidates, Rec::version), ProtocolVersion.TLS12);
         Rec best = null;
         for (Rec r : candidates) {
-            if (r.version().equals(version) && (best == null || r.bytesPerSecond() > best.bytesPerSecond())) {
+            if (r.version() == version && (best == null || r.bytesPerSecond() > best.bytesPerSecond())) {
                 best = r;
             }
         }
         if (best == null) {
             return;
         }
-        String what = suite + " seal, 16 KB, best provider (" + best.impl() + ", " + best.version() + ")";
+        Map<String, String> vars = new HashMap<>(Map.of("suite", SEAL_SUITE.label(), "size", Fmt.size(SEAL_SIZE),
+                "impl", best.impl(), "version", best.version().shortName));
         String figure = Fmt.mbpsPm(best.bytesPerSecond(), best.bytesError());
-        double limit = Records.limit(run, best.impl(), best.suite(), size, "seal", false);
+        double limit = Records.limit(run, best.provider(), best.suite(), SEAL_SIZE, Op.SEAL, false);
         if (!Double.isNaN(limit)) {
-            rows.add(new Row(what + " of its own limit 1/(1/cipher + 1/mac)", figure + " vs " + Fmt.mbps(limit * size),
-                    best.opsPerSecond() / limit, best.r().opsPerSecondError() / limit, 0.9, true).warmedBy(best.r()));
+            rows.add(TargetGoals.row(Target.SEAL_OF_LIMIT, vars, figure + " vs " + Fmt.mbps(limit * SEAL_SIZE),
+                    best.opsPerSecond() / limit, best.r().opsPerSecondError() / limit).warmedBy(best.r()));
         }
+        Rec jsse = jsseWrap(run, best);
+        if (jsse != null) {
+            rows.add(ratioRow(Target.SEAL_VS_JSSE, vars, figure + " vs " + Fmt.mbpsPm(jsse.bytesPerSecond(), jsse.bytesError()),
+                    best.bytesPerSecond(), best.bytesError(), jsse.bytesPerSecond(), jsse.bytesError()).warmedBy(best.r(), jsse.r()));
+        }
+        NativeRecord n = NativeComparisons.record(run.natives, SEAL_SUITE, Op.SEAL, SEAL_SIZE);
+        if (n != null) {
+            vars.put("formula", n.formula());
+            rows.add(TargetGoals.row(Target.SEAL_OF_NATIVE, vars, figure + " vs " + Fmt.mbps(n.bytesPerSecond()),
+                    best.bytesPerSecond() / n.bytesPerSecond(), best.bytesError() / n.bytesPerSecond()).warmedBy(best.r()));
+        }
+    }
+
+    /** The JDK's SSLEngine wrapping the same suite and size in the same version. */
+    private static Rec jsseWrap(RunFolder run, Rec best) {
         for (Rec e : Records.of(run, true, false)) {
-            if (e.impl().equals("jdk") && e.suite().equalsIgnoreCase(suite) && e.op().equals("seal") && e.size() == size
-                    && e.version().equals(best.version())) {
-                rows.add(ratioRow(what + " vs JSSE wrap", figure + " vs " + Fmt.mbpsPm(e.bytesPerSecond(), e.bytesError()),
-                        best.bytesPerSecond(), best.bytesError(), e.bytesPerSecond(), e.bytesError(), 1.2)
-                        .because(SEAL_VS_JSSE_CAUSE).warmedBy(best.r(), e.r()));
-                break;
+            if (e.engine() == Engine.JDK && e.suite() == SEAL_SUITE && e.op() == Op.SEAL && e.size() == SEAL_SIZE
+                    && e.version() == best.version()) {
+                return e;
             }
         }
-        Report.NativeRecord n = Report.nativeRecord(run.natives, suite, "seal", size);
-        if (n != null) {
-            rows.add(new Row(what + " of " + n.formula(), figure + " vs " + Fmt.mbps(n.bytesPerSecond()),
-                    best.bytesPerSecond() / n.bytesPerSecond(), best.bytesError() / n.bytesPerSecond(), 0.5, true)
-                    .warmedBy(best.r()));
-        }
+        return null;
     }
 
     // ---- handshakes: full RSA and ECDHE-ECDSA on the best core configuration; resumption ----
 
     private static void handshakes(RunFolder run, List<Row> rows) {
         List<Handshake> hs = Handshakes.of(run);
-        Handshake rsa = bestCore(hs, RSA, "full");
+        Handshake rsa = bestCore(hs, RSA);
         if (rsa != null) {
-            Handshake jsse = jsseDefault(hs, RSA, "full");
-            String what = "Full handshakes, " + RSA + ", core " + rsa.config();
+            Map<String, String> vars = Map.of("suite", RSA.name, "config", rsa.config().label(), "serverShare",
+                    Double.isNaN(rsa.serverFraction()) ? "not measured" : Fmt.pct(rsa.serverFraction()));
+            Handshake jsse = jsseDefault(hs, RSA);
             if (jsse != null) {
-                rows.add(handshakeRatio(what + " vs JSSE (jdk)", rsa, jsse, 3).because(rsaCause(rsa)));
+                rows.add(handshakeRatio(Target.RSA_VS_JSSE, vars, rsa, jsse));
             }
-            Report.NativeHandshake n = Report.nativeHandshake(run.natives, RSA, "full", rsa.other());
+            NativeHandshake n = NativeComparisons.handshake(run.natives, RSA, HandshakeMode.FULL, rsa.other());
             if (n != null) {
-                rows.add(new Row(what + " of OpenSSL's 1/(1/sign + 1/verify)",
-                        Fmt.pm(rsa.perSecond(), rsa.error()) + " vs " + Fmt.g(n.perSecond()) + "/s",
-                        rsa.perSecond() / n.perSecond(), rsa.error() / n.perSecond(), 0.7, true).because(rsaCause(rsa))
-                        .warmedBy(rsa.result()));
+                rows.add(TargetGoals.row(Target.RSA_OF_NATIVE, vars, Fmt.pm(rsa.perSecond(), rsa.error()) + " vs " + Fmt.g(n.perSecond())
+                        + "/s", rsa.perSecond() / n.perSecond(), rsa.error() / n.perSecond()).warmedBy(rsa.result()));
             }
-            Handshake resumed = find(hs, "core", rsa.config(), RSA, "resumed");
+            Handshake resumed = find(hs, Stack.CORE, rsa.config(), RSA, HandshakeMode.RESUMED);
             if (resumed != null) {
-                rows.add(handshakeRatio("Resumed vs full handshakes, " + RSA + ", core " + rsa.config(), resumed, rsa, 20)
-                        .because(String.format(java.util.Locale.ROOT, RESUMPTION_CAUSE, 1e6 / resumed.perSecond())));
+                rows.add(handshakeRatio(Target.RESUMED_VS_FULL, Map.of("suite", RSA.name, "config", rsa.config().label(),
+                        "resumedMicros", String.format(Locale.ROOT, "%.0f", 1e6 / resumed.perSecond())), resumed, rsa));
             }
         }
-        Handshake ec = bestCore(hs, ECDHE_ECDSA, "full");
-        Handshake ecJsse = jsseDefault(hs, ECDHE_ECDSA, "full");
+        Handshake ec = bestCore(hs, ECDHE_ECDSA);
+        Handshake ecJsse = jsseDefault(hs, ECDHE_ECDSA);
         if (ec != null && ecJsse != null) {
-            rows.add(handshakeRatio("Full handshakes, " + ECDHE_ECDSA + " (P-256), core " + ec.config() + " vs JSSE (jdk)",
-                    ec, ecJsse, 4));
+            rows.add(handshakeRatio(Target.ECDHE_ECDSA_VS_JSSE, Map.of("suite", ECDHE_ECDSA.name, "config", ec.config().label()), ec, ecJsse));
         }
     }
 
-    private static Row handshakeRatio(String what, Handshake a, Handshake b, double goal) {
-        return ratioRow(what, Fmt.pm(a.perSecond(), a.error()) + " vs " + Fmt.pm(b.perSecond(), b.error()) + " /s",
-                a.perSecond(), a.error(), b.perSecond(), b.error(), goal).warmedBy(a.result(), b.result());
+    private static Row handshakeRatio(Target id, Map<String, String> vars, Handshake a, Handshake b) {
+        return ratioRow(id, vars, Fmt.pm(a.perSecond(), a.error()) + " vs " + Fmt.pm(b.perSecond(), b.error()) + " /s",
+                a.perSecond(), a.error(), b.perSecond(), b.error()).warmedBy(a.result(), b.result());
     }
 
-    private static Row ratioRow(String what, String figures, double a, double ea, double b, double eb, double goal) {
-        return new Row(what, figures, a / b, Fmt.ratioError(a, ea, b, eb), goal, false);
+    private static Row ratioRow(Target id, Map<String, String> vars, String figures, double a, double ea, double b, double eb) {
+        return TargetGoals.row(id, vars, figures, a / b, Fmt.ratioError(a, ea, b, eb));
     }
 
-    /** The core's fastest provider configuration for a suite and mode (client + server pairs). */
-    private static Handshake bestCore(List<Handshake> hs, String suite, String mode) {
+    /** The core's fastest provider configuration for a suite's full handshakes (client + server pairs). */
+    private static Handshake bestCore(List<Handshake> hs, CipherSuite suite) {
         Handshake best = null;
         for (Handshake h : hs) {
-            if (!h.server() && h.stack().equalsIgnoreCase("core") && h.suite().equals(suite) && h.mode().equals(mode)
+            if (!h.server() && h.stack() == Stack.CORE && h.suite() == suite && h.mode() == HandshakeMode.FULL
                     && (best == null || h.perSecond() > best.perSecond())) {
                 best = h;
             }
@@ -229,124 +249,21 @@ final class Targets {
         return best;
     }
 
-    private static Handshake jsseDefault(List<Handshake> hs, String suite, String mode) {
+    private static Handshake jsseDefault(List<Handshake> hs, CipherSuite suite) {
         for (Handshake h : hs) {
-            if (!h.server() && h.jsse() && h.defaultConfig() && h.suite().equals(suite) && h.mode().equals(mode)) {
+            if (!h.server() && h.jsse() && h.config().jdkDefault() && h.suite() == suite && h.mode() == HandshakeMode.FULL) {
                 return h;
             }
         }
         return null;
     }
 
-    private static Handshake find(List<Handshake> hs, String stack, String config, String suite, String mode) {
+    private static Handshake find(List<Handshake> hs, Stack stack, ProviderConfig config, CipherSuite suite, HandshakeMode mode) {
         for (Handshake h : hs) {
-            if (!h.server() && h.stack().equalsIgnoreCase(stack) && h.config().equals(config) && h.suite().equals(suite)
-                    && h.mode().equals(mode)) {
+            if (!h.server() && h.stack() == stack && h.config() == config && h.suite() == suite && h.mode() == mode) {
                 return h;
             }
         }
         return null;
-    }
-
-    /** The section, or nothing when the run has none of the targets' figures. */
-    static void render(StringBuilder md, RunFolder run) {
-        List<Row> rows = of(run);
-        if (rows.isEmpty()) {
-            return;
-        }
-        md.append("## Targets\n\n");
-        md.append("The benchmark issue's targets, each judged by a ratio of figures from this run (± propagates both "
-                + "figures' JMH errors; n/a where a figure has too few iterations for one). \"Best\" is the fastest core "
-                + "provider or configuration in the run. A verdict resting on a figure warmed up for less than its "
-                + "benchmark class needs (the quick preset's 1–2 s) is marked indicative only.\n\n");
-        md.append("| target | figures | ratio | goal | verdict |\n|---|---|---:|---:|---|\n");
-        for (Row r : rows) {
-            md.append("| ").append(Fmt.cell(r.target())).append(" | ").append(Fmt.cell(r.figures())).append(" | ")
-                    .append(r.ratioText()).append(" | ").append(r.goalText()).append(" | ").append(r.verdict()).append(" |\n");
-        }
-        md.append('\n');
-        boolean first = true;
-        for (Row r : rows) {
-            if (r.missed() && r.cause() != null) {
-                md.append(first ? "Where a target is missed, whose cost holds it (from profiling the benchmarks, JMH -prof stack and gc):\n\n" : "");
-                md.append("- ").append(r.target()).append(": ").append(r.cause()).append('\n');
-                first = false;
-            }
-        }
-        if (!first) {
-            md.append('\n');
-        }
-        zeroAllocation(md, run);
-    }
-
-    static final String KEY_SCHEDULE_CAUSE = "both run the same SHA-256 compressions (RFC 5246's PRF hashes every"
-            + " HMAC's key pads again: 47 compressions per master secret + key block) through the same intrinsic, and"
-            + " warmed up the JDK's generators do little else; fewer compressions need the hash state after the key pads,"
-            + " which JCA offers only through clone(), an allocation per HMAC against the 0 B/op target.";
-
-    static final String SEAL_VS_JSSE_CAUSE = "the seal runs at its provider's own limit (the row above), and JSSE's wrap"
-            + " over the same JDK primitives gets close to SunJCE's limit too: the cipher and the HMAC are the cost on both"
-            + " sides, so 1.2× is not there to win.";
-
-    static final String RESUMPTION_CAUSE = "a resumed core handshake costs %.0f µs (the four record ciphers' JCA objects"
-            + " and keys, the key block, four PRF calls); the faster the provider's RSA, the smaller the ratio.";
-
-    private static String rsaCause(Handshake h) {
-        return String.format(java.util.Locale.ROOT, "the pair's cost is mostly the server's RSA-2048 private-key"
-                + " operation (the server's share here: %s), so this ratio is mostly one RSA implementation's against"
-                + " another's (the provider's against SunRsaSign's or OpenSSL's); the JNI providers free native state only"
-                + " when the GC runs, which makes single iterations dip and widens the error.", Double.isNaN(h.serverFraction()) ? "not measured" : Fmt.pct(h.serverFraction()));
-    }
-
-    /** B/op under which a seal or key-schedule figure counts as allocation-free (see zeroAllocation). */
-    static final double NO_ALLOCATION = 32;
-
-    /**
-     * Seal and the key schedule at 0 B/op: which measured paths allocate, by provider. Open is
-     * left out: its benchmark replaces the opener each time the ring of sealed records is used up
-     * (RecordWorkload), an allocation it adds to open's B/op; open itself is held at 0 B by
-     * RecordAllocationTest. A figure under {@link #NO_ALLOCATION} B/op counts as allocation-free:
-     * JMH's own bookkeeping allocates a few KB per iteration, which the GC profiler spreads over
-     * the iteration's operations (~25 B/op for SunJCE's 3DES at 16 KB, under 300 records per
-     * 200 ms iteration), while a path that allocates per record shows tens of bytes at least.
-     */
-    private static void zeroAllocation(StringBuilder md, RunFolder run) {
-        List<String> allocating = new ArrayList<>();
-        int zero = 0;
-        for (Rec r : Records.of(run, false, false)) {
-            double b = r.r().bytesPerOp();
-            if (!r.op().equals("seal") || Double.isNaN(b)) {
-                continue;
-            }
-            if (b < NO_ALLOCATION) {
-                zero++;
-            } else {
-                allocating.add(r.impl() + " " + r.suite() + " seal (" + r.buffer() + ")");
-            }
-        }
-        for (JmhResult r : run.ofClass("KeyScheduleBenchmark")) {
-            String impl = String.valueOf(r.param("impl"));
-            if (!impl.startsWith("core-") || Double.isNaN(r.bytesPerOp())) {
-                continue;
-            }
-            if (r.bytesPerOp() < NO_ALLOCATION) {
-                zero++;
-            } else {
-                allocating.add(impl + " key schedule");
-            }
-        }
-        if (zero + allocating.size() == 0) {
-            return;
-        }
-        md.append("0 B/op: ").append(zero).append(" of ").append(zero + allocating.size())
-                .append(" core seal and key-schedule figures are under ").append((int) NO_ALLOCATION)
-                .append(" B/op (JMH's own few KB per iteration, spread over its operations).");
-        if (!allocating.isEmpty()) {
-            md.append(" Paths that allocate (see the B/op columns: the JNI providers' and Bouncy Castle's own objects;"
-                    + " with direct buffers, JCA's copies between buffers and arrays): ")
-                    .append(String.join(", ", new java.util.TreeSet<>(allocating))).append('.');
-        }
-        md.append(" Open's B/op includes the benchmark's ring rewind (a fresh opener per ring of records); open "
-                + "itself allocates nothing on SunJCE and Bouncy Castle CBC and RC4 (RecordAllocationTest).\n\n");
     }
 }

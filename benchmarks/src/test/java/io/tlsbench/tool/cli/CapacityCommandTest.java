@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsbench.tool.cli.ReportCommandTest.Result;
 import io.tlsbench.tool.capacity.CapacityPlanner;
-import io.tlsbench.tool.capacity.CapacityPlanner.Inputs;
+import io.tlsbench.tool.capacity.CapacityInputs;
 import io.tlsbench.tool.capacity.CapacityPlanner.Line;
 import io.tlsbench.tool.capacity.CapacityPlanner.Plan;
 import io.tlsbench.tool.report.RunFolder;
@@ -59,8 +59,8 @@ class CapacityCommandTest {
     @Test
     void defaultSuiteHandComputed(@TempDir Path tmp) throws IOException {
         Path dir = fixtureCopy(tmp);
-        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new Inputs(1000, 0.5, 10, 16384, null, 0.5));
-        assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", p.suite());
+        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new CapacityInputs(1000, 0.5, 10, 16384, null, 0.5));
+        assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", p.suite().name);
         assertEquals("AES-128-GCM", p.recordSuite());
         Line core = line(p, "core · jdk");
         assertEquals(0.6, core.full(), EPS);
@@ -105,8 +105,8 @@ class CapacityCommandTest {
     @Test
     void selectedSuiteWithoutResumption(@TempDir Path tmp) throws IOException {
         Path dir = fixtureCopy(tmp);
-        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new Inputs(100, 0, 1, 16384, "tls_rsa_with_aes_128_cbc_sha", 0.7));
-        assertEquals("TLS_RSA_WITH_AES_128_CBC_SHA", p.suite());
+        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new CapacityInputs(100, 0, 1, 16384, "tls_rsa_with_aes_128_cbc_sha", 0.7));
+        assertEquals("TLS_RSA_WITH_AES_128_CBC_SHA", p.suite().name);
         assertEquals(1, p.lines().size());
         Line core = line(p, "core · jdk");
         assertEquals(0.1, core.full(), EPS);
@@ -131,7 +131,7 @@ class CapacityCommandTest {
     @Test
     void interpolatesBetweenMeasuredSizes(@TempDir Path tmp) throws IOException {
         Path dir = fixtureCopy(tmp);
-        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new Inputs(0, 0, 10, 8704, null, 1));
+        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new CapacityInputs(0, 0, 10, 8704, null, 1));
         assertEquals(2 * 625e6 / (8704 / 5.5e-6), line(p, "core · jdk").records(), 1e-9);
         assertEquals(2 * 625e6 / (8704 / 6.875e-6), line(p, "jsse · jdk").records(), 1e-9);
         assertEquals(1, line(p, "core · jdk").cores());
@@ -146,7 +146,7 @@ class CapacityCommandTest {
     @Test
     void belowTheSmallestMeasuredSize(@TempDir Path tmp) throws IOException {
         Path dir = fixtureCopy(tmp);
-        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new Inputs(0, 0, 1, 100, null, 1));
+        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new CapacityInputs(0, 0, 1, 100, null, 1));
         assertEquals(2 * 62.5e6 / 100e6, line(p, "core · jdk").records(), EPS);
         String out = ok("capacity", "--results", dir.toString(), "--new-connections-per-s", "0", "--resumption-ratio", "0",
                 "--throughput-gbps", "1", "--record-size", "100").out();
@@ -174,7 +174,7 @@ class CapacityCommandTest {
         ((ObjectNode) server.path("primaryMetric")).put("score", 1000.0);
         all.add(server);
         mapper.writeValue(dir.resolve("jmh.json").toFile(), all);
-        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new Inputs(1000, 0.5, 10, 16384, null, 0.5));
+        Plan p = CapacityPlanner.plan(RunFolder.load(dir), new CapacityInputs(1000, 0.5, 10, 16384, null, 0.5));
         assertEquals(0.5, line(p, "core · jdk").full(), EPS);
         String out = ok("capacity", "--results", dir.toString(), "--new-connections-per-s", "1000", "--resumption-ratio", "0.5",
                 "--throughput-gbps", "10", "--record-size", "16384").out();

@@ -69,6 +69,27 @@ class TargetsTest {
         assertTrue(rows.stream().noneMatch(r -> r.target().contains("ECDHE_ECDSA")));
     }
 
+    /** targets.json holds the benchmark issue's goals, each target's text, and the causes the missed ones name. */
+    @Test
+    void goalsAreTheIssuesData() {
+        double[] goals = {3, 2, 0.9, 1.2, 0.5, 3, 0.7, 20, 4};
+        boolean[] percent = {false, false, true, false, true, false, true, false, false};
+        TargetGoals.Target[] all = TargetGoals.Target.values();
+        assertEquals(goals.length, all.length);
+        for (int i = 0; i < all.length; i++) {
+            TargetGoals.Goal g = TargetGoals.goal(all[i]);
+            assertEquals(goals[i], g.goal(), 0, all[i].id());
+            assertEquals(percent[i], g.percent(), all[i].id());
+            assertTrue(!g.target().isBlank(), all[i].id());
+        }
+        Targets.Row resumed = TargetGoals.row(TargetGoals.Target.RESUMED_VS_FULL,
+                java.util.Map.of("suite", "S", "config", "C", "resumedMicros", "123"), "f", 10, 1);
+        assertEquals("Resumed vs full handshakes, S, core C", resumed.target());
+        assertTrue(resumed.cause().startsWith("a resumed core handshake costs 123 µs"), resumed.cause());
+        assertEquals("missed", resumed.verdict());
+        assertEquals(null, TargetGoals.row(TargetGoals.Target.SEAL_OF_LIMIT, java.util.Map.of(), "f", 1, 0).cause());
+    }
+
     @Test
     void verdictsSayWhenTheErrorSpansTheGoal() {
         assertEquals("met", new Targets.Row("t", "f", 3.5, 0.2, 3, false).verdict());
