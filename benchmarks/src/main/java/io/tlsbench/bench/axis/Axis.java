@@ -113,6 +113,11 @@ public final class Axis<T> {
         return parser.apply(text);
     }
 
+    /** The label of a value given in either spelling. */
+    public String labelOf(String text) {
+        return label(parse(text));
+    }
+
     @Override
     public String toString() {
         return name;

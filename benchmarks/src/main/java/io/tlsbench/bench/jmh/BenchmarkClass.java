@@ -33,10 +33,10 @@ public enum BenchmarkClass {
         return type.getSimpleName();
     }
 
-    /** The class of this simple name (as a result's benchmark names it), or null. */
-    public static BenchmarkClass ofSimpleName(String simpleName) {
+    /** The class of a benchmark method's full name (package.Class.method), or null for a class tlsbench does not know. */
+    public static BenchmarkClass ofBenchmark(String benchmark) {
         for (BenchmarkClass b : values()) {
-            if (b.simpleName().equals(simpleName)) {
+            if (benchmark.startsWith(b.className() + ".") && benchmark.indexOf('.', b.className().length() + 1) < 0) {
                 return b;
             }
         }

@@ -1,29 +1,20 @@
 package io.tlsbench.tool.cli;
 
 import io.tlsbench.tool.peer.Pem;
+import io.tlsbench.tool.peer.StdioClient;
 import io.tlsbench.tool.peer.KeyLogFile;
 import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.handshake.Session;
-import io.tlsbench.handshake.TlsClient;
 import io.tlsbench.handshake.TlsConfig;
-import io.tlsbench.handshake.TlsEngine;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,14 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code tlsbench connect}: a TLS client on the tlsbench engine that copies standard input to the
  * server and what the server sends to standard output.
  *
- * <p>When it stops: once standard input has ended and at least as many bytes have come back as
- * were sent (what an echo server returns), it sends close_notify, then keeps printing until the
- * server's close_notify or end of stream. If the server closes first, it stops there. While it
- * waits for the server (handshake, echo, close) and nothing arrives for --timeout seconds, it fails.
- *
- * <p>The socket is non-blocking and one thread drives the engine (engines are not thread-safe),
- * so sending and receiving overlap: a large input never deadlocks against an echo server. A
- * second thread only reads standard input into a bounded queue.
+ * <p>The connection itself (when it stops, how sending and receiving overlap): {@link StdioClient}.
  */
 @Command(name = "connect", sortOptions = false,
         description = {
@@ -54,9 +38,6 @@ import picocli.CommandLine.Spec;
                     + "closes first ends it too.",
             "Reports 'version: ...', 'suite: ...' and 'resumed: yes|no' on stderr after each handshake."})
 public final class ConnectCommand implements Callable<Integer> {
-
-    /** Stop taking input while this much ciphertext waits for the socket. */
-    private static final int HIGH_WATER = 1 << 18;
 
     @Spec
     CommandSpec spec;
@@ -164,9 +145,10 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             OutputStream out = Stdio.out();
             try {
-                Session first = session(address, config, null, Stdio.in(), out, err);
+                StdioClient client = new StdioClient(timeoutSeconds);
+                Session first = client.session(address, config, null, Stdio.in(), out, err);
                 if (reconnect) {
-                    session(address, config, first, null, out, err);
+                    client.session(address, config, first, null, out, err);
                 }
             } catch (IOException | TlsAlertException e) {
                 err.println("tlsbench: connection to " + target + " failed: " + Main.message(e));
@@ -177,188 +159,6 @@ public final class ConnectCommand implements Callable<Integer> {
             if (keyLog != null) {
                 keyLog.close();
             }
-        }
-    }
-
-    /** One connection; returns its session. Input null: handshake, then close. */
-    private Session session(InetSocketAddress address, TlsConfig config, Session resume, InputStream input,
-                            OutputStream out, PrintWriter err) throws IOException, TlsAlertException {
-        long timeoutNanos = timeoutSeconds * 1_000_000_000L;
-        try (SocketChannel ch = SocketChannel.open(); Selector selector = Selector.open()) {
-            ch.socket().connect(address, timeoutSeconds * 1000);
-            ch.socket().setTcpNoDelay(true);
-            ch.configureBlocking(false);
-            SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
-            StdinPump pump = input == null ? null : new StdinPump(input, selector);
-            TlsClient engine = new TlsClient(config, resume);
-            ByteBuffer netIn = ByteBuffer.allocate(1 << 16);
-            ByteBuffer netOut = ByteBuffer.allocate(1 << 17);
-            ByteBuffer app = ByteBuffer.allocate(1 << 16);
-            boolean reported = false;
-            boolean inputDone = pump == null;
-            boolean closeSent = false;
-            boolean eof = false;
-            long sent = 0;
-            long received = 0;
-            long lastProgress = System.nanoTime();
-            engine.start();
-            try {
-                while (true) {
-                    boolean done = engine.handshakeComplete();
-                    if (done && !reported) {
-                        err.println("version: " + engine.version());
-                        err.println("suite: " + engine.suite());
-                        err.println("resumed: " + (engine.resumed() ? "yes" : "no"));
-                        err.flush();
-                        reported = true;
-                    }
-                    if (done && !inputDone && !engine.outboundClosed()) {
-                        while (engine.pendingOutput() + netOut.position() < HIGH_WATER) {
-                            byte[] chunk = pump.poll();
-                            if (chunk == null) {
-                                break;
-                            }
-                            if (chunk.length == 0) {
-                                inputDone = true;
-                                if (pump.failure != null) {
-                                    throw new IOException("reading standard input: " + pump.failure.getMessage());
-                                }
-                                break;
-                            }
-                            engine.write(ByteBuffer.wrap(chunk));
-                            sent += chunk.length;
-                        }
-                    }
-                    if (done && inputDone && !closeSent && !engine.outboundClosed() && received >= sent) {
-                        engine.close();
-                        closeSent = true;
-                    }
-                    int wrote = flush(engine, ch, netOut);
-                    boolean pendingOut = netOut.position() > 0 || engine.pendingOutput() > 0;
-                    if (engine.inboundClosed() || engine.closed() || eof) {
-                        break;
-                    }
-                    // Waiting on the server (not on standard input) is what the timeout bounds.
-                    boolean awaitingServer = !done || inputDone || pendingOut || received < sent;
-                    if (wrote > 0 || !awaitingServer) {
-                        lastProgress = System.nanoTime();
-                    } else if (System.nanoTime() - lastProgress > timeoutNanos) {
-                        throw new IOException("the server was silent for " + timeoutSeconds + " s ("
-                                + (done ? received + " of " + sent + " bytes back" : "during the handshake") + ")");
-                    }
-                    key.interestOps(SelectionKey.OP_READ | (pendingOut ? SelectionKey.OP_WRITE : 0));
-                    selector.select(250);
-                    boolean readable = selector.selectedKeys().contains(key) && key.isReadable();
-                    selector.selectedKeys().clear();
-                    if (readable) {
-                        int r = ch.read(netIn);
-                        if (r < 0) {
-                            eof = true;
-                        } else if (r > 0) {
-                            lastProgress = System.nanoTime();
-                            netIn.flip();
-                            engine.receive(netIn);
-                            netIn.clear();
-                            while (engine.available() > 0) {
-                                app.clear();
-                                int n = engine.read(app);
-                                out.write(app.array(), 0, n);
-                                received += n;
-                            }
-                            out.flush();
-                        }
-                    }
-                }
-            } catch (TlsAlertException e) {
-                try {
-                    flush(engine, ch, netOut); // the alert the engine queued, best effort
-                } catch (IOException ignored) {
-                    // the connection is over either way
-                }
-                throw e;
-            } finally {
-                if (pump != null) {
-                    pump.stop();
-                }
-            }
-            if (!engine.handshakeComplete()) {
-                throw new IOException("the server closed the connection during the handshake");
-            }
-            if (eof && !engine.inboundClosed()) {
-                err.println("note: the server closed the connection without close_notify");
-            }
-            return engine.session();
-        }
-    }
-
-    /** Moves the engine's output into netOut and netOut to the socket; returns bytes written. */
-    private static int flush(TlsEngine engine, SocketChannel ch, ByteBuffer netOut) throws IOException {
-        int total = 0;
-        while (true) {
-            if (engine.pendingOutput() > 0 && netOut.hasRemaining()) {
-                engine.send(netOut);
-            }
-            if (netOut.position() == 0) {
-                return total;
-            }
-            netOut.flip();
-            int w = ch.write(netOut);
-            netOut.compact();
-            total += w;
-            if (w == 0) {
-                return total;
-            }
-        }
-    }
-
-    /** Reads standard input on its own thread into a bounded queue; an empty chunk marks the end. */
-    private static final class StdinPump implements Runnable {
-        private final InputStream in;
-        private final Selector selector;
-        private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(16);
-        private final Thread thread;
-        private volatile boolean stopped;
-        volatile IOException failure;
-
-        StdinPump(InputStream in, Selector selector) {
-            this.in = in;
-            this.selector = selector;
-            this.thread = new Thread(this, "tlsbench-connect-stdin");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void run() {
-            byte[] buf = new byte[1 << 14];
-            try {
-                int n;
-                while (!stopped && (n = in.read(buf)) >= 0) {
-                    if (n > 0) {
-                        queue.put(Arrays.copyOf(buf, n));
-                        selector.wakeup();
-                    }
-                }
-            } catch (IOException e) {
-                failure = e;
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                queue.put(new byte[0]);
-                selector.wakeup();
-            } catch (InterruptedException ignored) {
-                // stopped
-            }
-        }
-
-        byte[] poll() {
-            return queue.poll();
-        }
-
-        void stop() {
-            stopped = true;
-            thread.interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsbench.tool.cli;
 
+import io.tlsbench.tool.Messages;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -85,8 +86,6 @@ public final class Main implements Callable<Integer> {
 
     /** The exception's message on one line, without picocli's "Error: " prefix. */
     static String message(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        m = m.replaceAll("\\s+", " ").trim();
-        return m.startsWith("Error: ") ? m.substring(7) : m;
+        return Messages.oneLine(t);
     }
 }

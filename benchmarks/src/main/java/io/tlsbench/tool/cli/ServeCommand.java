@@ -1,13 +1,12 @@
 package io.tlsbench.tool.cli;
 
+import io.tlsbench.tool.peer.EchoServer;
 import io.tlsbench.tool.peer.Pem;
 import io.tlsbench.tool.peer.KeyLogFile;
-import io.tlsbench.alert.TlsAlertException;
 import io.tlsbench.bench.SelfSigned;
 import io.tlsbench.handshake.Credential;
 import io.tlsbench.handshake.SessionCache;
 import io.tlsbench.handshake.TlsConfig;
-import io.tlsbench.handshake.TlsConnection;
 import io.tlsbench.handshake.TlsServer;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.suite.CipherSuite;
@@ -16,19 +15,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.UnknownHostException;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,16 +36,13 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a TLS echo server on the tlsbench engine: every byte of application data comes back, until the "
                     + "client sends close_notify. Prints 'listening on HOST:PORT' on stdout once it accepts, and "
-                    + "one line per connection on stderr. Up to " + ServeCommand.THREADS + " connections are served at once; "
+                    + "one line per connection on stderr. Up to " + EchoServer.THREADS + " connections are served at once; "
                     + "sessions are cached (one hour) for resumption.",
             "Without --cert/--key it makes self-signed RSA-2048, ECDSA P-256 and DSA-2048 certificates for "
                     + "CN=localhost (subjectAltNames DNS localhost and IP 127.0.0.1) and serves each suite with "
                     + "the key its key exchange needs.",
             "Exit code with --max-connections: 0 if every connection completed, 1 if any failed."})
 public final class ServeCommand implements Callable<Integer> {
-
-    /** Connections are served by at most this many threads (more wait for a free one). */
-    static final int THREADS = 16;
 
     @Spec
     CommandSpec spec;
@@ -185,106 +173,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private int serve(TlsConfig config, InetSocketAddress bind, PrintWriter out, PrintWriter err) throws IOException {
-        AtomicInteger failed = new AtomicInteger();
-        int threads = maxConnections == null ? THREADS : Math.min(THREADS, maxConnections);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tlsbench-serve");
-            t.setDaemon(true);
-            return t;
-        });
-        boolean interrupted = false;
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(bind, 128);
-            out.println("listening on " + format((InetSocketAddress) listener.getLocalAddress()));
-            out.flush();
-            int accepted = 0;
-            while (maxConnections == null || accepted < maxConnections) {
-                SocketChannel channel = listener.accept();
-                int n = ++accepted;
-                pool.execute(() -> {
-                    if (!serveOne(n, channel, config, err)) {
-                        failed.incrementAndGet();
-                    }
-                });
-            }
-        } catch (ClosedByInterruptException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                pool.shutdownNow();
-            } else {
-                pool.shutdown();
-            }
-        }
-        if (interrupted) {
-            err.println("tlsbench: serve interrupted");
-            return Main.FAILURE;
-        }
-        try {
-            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                // the per-connection timeout bounds this
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
+        EchoServer.Outcome o = new EchoServer(config, timeoutSeconds, maxConnections).serve(bind, out, err);
+        if (o.interrupted()) {
             err.println("tlsbench: serve interrupted");
             return Main.FAILURE;
         }
         err.println("served " + maxConnections + " connection" + (maxConnections == 1 ? "" : "s")
-                + (failed.get() == 0 ? "" : " (" + failed.get() + " failed)"));
-        return failed.get() == 0 ? Main.OK : Main.FAILURE;
-    }
-
-    /** Handshake, echo until close_notify or end of stream, close. False if anything failed. */
-    private boolean serveOne(int n, SocketChannel channel, TlsConfig config, PrintWriter err) {
-        String peer = "?";
-        TlsServer engine = new TlsServer(config);
-        long echoed = 0;
-        long unechoed = 0;
-        try (Socket socket = channel.socket()) {
-            peer = format((InetSocketAddress) socket.getRemoteSocketAddress());
-            socket.setSoTimeout(timeoutSeconds * 1000);
-            socket.setTcpNoDelay(true);
-            TlsConnection c = new TlsConnection(engine, socket);
-            c.handshake();
-            byte[] buf = new byte[1 << 14];
-            try {
-                int r;
-                while ((r = c.read(buf, 0, buf.length)) >= 0) {
-                    if (engine.outboundClosed()) {
-                        // The client's close_notify came right behind this data and has been
-                        // answered: nothing more may be written (RFC 5246 §7.2.1).
-                        unechoed += r;
-                        continue;
-                    }
-                    c.write(buf, 0, r);
-                    echoed += r;
-                }
-            } catch (IOException e) {
-                // A client may close its socket right after its close_notify (openssl s_client
-                // -reconnect does), so our answering close_notify can meet a reset: not a failure.
-                if (!engine.inboundClosed()) {
-                    throw e;
-                }
-            }
-            String note = (engine.inboundClosed() ? "" : " (closed without close_notify)")
-                    + (unechoed == 0 ? "" : " (" + unechoed + " bytes came with the close_notify, not echoed)");
-            try {
-                c.close();
-            } catch (IOException e) {
-                // the peer is gone; nothing more to say to it
-            }
-            err.println("connection " + n + " from " + peer + ": " + engine.version() + " " + engine.suite()
-                    + " resumed: " + (engine.resumed() ? "yes" : "no") + ", " + echoed + " bytes echoed" + note);
-            return true;
-        } catch (IOException | TlsAlertException | RuntimeException e) {
-            err.println("connection " + n + " from " + peer + ": failed: " + Main.message(e));
-            return false;
-        }
-    }
-
-    static String format(InetSocketAddress a) {
-        String h = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
+                + (o.failed() == 0 ? "" : " (" + o.failed() + " failed)"));
+        return o.failed() == 0 ? Main.OK : Main.FAILURE;
     }
 }

@@ -24,10 +24,6 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     /** The benchmark class's simple name: {@code RecordBenchmark} of {@code io.tlsbench.bench.jmh.RecordBenchmark.seal}. */
     public String className() {
-        return simpleClassName(benchmark);
-    }
-
-    private static String simpleClassName(String benchmark) {
         String c = benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.')));
         return c.substring(c.lastIndexOf('.') + 1);
     }
@@ -49,7 +45,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     /** The benchmark class, or null for a class tlsbench does not know. */
     public BenchmarkClass benchmarkClass() {
-        return BenchmarkClass.ofSimpleName(className());
+        return BenchmarkClass.ofBenchmark(benchmark);
     }
 
     /** An integer parameter (a record size), or -1 when absent or not a number. */
@@ -134,7 +130,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         if (benchmark.isEmpty() || !n.has("primaryMetric")) {
             throw new IllegalArgumentException("an entry has no benchmark or primaryMetric");
         }
-        BenchmarkClass known = BenchmarkClass.ofSimpleName(simpleClassName(benchmark));
+        BenchmarkClass known = BenchmarkClass.ofBenchmark(benchmark);
         Map<String, String> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -160,9 +156,9 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
      * A known benchmark's parameter value by its label, whichever spelling the run wrote (the
      * constant name new runs write, or the label earlier runs wrote); an unknown value is refused.
      */
-    private static <T> String label(Axis<T> axis, String value) {
+    private static String label(Axis<?> axis, String value) {
         try {
-            return axis.label(axis.parse(value));
+            return axis.labelOf(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("parameter " + axis.name() + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.tlsbench.tool.run;
 
 import io.tlsbench.bench.HandshakeWorkload;
+import io.tlsbench.tool.Messages;
 import io.tlsbench.tool.report.NativeReference;
 import io.tlsbench.tool.report.Report;
 import io.tlsbench.tool.run.RunPlanner.PlannedSpec;
@@ -68,7 +69,7 @@ public final class JmhRunner {
                 }
             } catch (RunnerException | RuntimeException e) {
                 failed++;
-                err.println("tlsbench run: " + ps.spec().name() + " failed: " + oneLine(e));
+                err.println("tlsbench run: " + ps.spec().name() + " failed: " + Messages.oneLine(e));
             }
         }
         ResultMerge.merge(written, dir.resolve("jmh.json"));
@@ -139,9 +140,4 @@ public final class JmhRunner {
         return args;
     }
 
-    /** An exception's message on one line. */
-    private static String oneLine(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.replaceAll("\\s+", " ").trim();
-    }
 }

@@ -1,6 +1,8 @@
 package io.tlsbench.tool.run;
 
 import java.io.IOException;
+import io.tlsbench.bench.axis.Axis;
+import io.tlsbench.bench.jmh.BenchmarkClass;
 import java.io.PrintStream;
 import java.util.Collection;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -57,16 +59,20 @@ public final class ProgressFormat implements OutputFormat {
         jmh.startBenchmark(params);
     }
 
+    /** The parameters by their axes' labels (as the plan prints them), "(provider=sunjce, ...)". */
     private static String paramsOf(BenchmarkParams params) {
+        BenchmarkClass known = BenchmarkClass.ofBenchmark(params.getBenchmark());
         StringBuilder sb = new StringBuilder("(");
         for (String k : params.getParamsKeys()) {
             if (sb.length() > 1) {
                 sb.append(", ");
             }
-            sb.append(k).append('=').append(params.getParam(k));
+            Axis<?> axis = known == null ? null : known.axis(k);
+            sb.append(k).append('=').append(axis == null ? params.getParam(k) : axis.labelOf(params.getParam(k)));
         }
         return sb.append(')').toString();
     }
+
 
     @Override
     public void iteration(BenchmarkParams b, IterationParams i, int n) {

@@ -69,7 +69,7 @@ class BenchmarkClassTest {
         }
         Set<String> classes = new TreeSet<>();
         for (BenchmarkListEntry e : list.values()) {
-            BenchmarkClass b = BenchmarkClass.ofSimpleName(e.getUserClassQName().substring(e.getUserClassQName().lastIndexOf('.') + 1));
+            BenchmarkClass b = BenchmarkClass.ofBenchmark(e.getUsername());
             assertNotNull(b, e.getUserClassQName() + " is not in BenchmarkClass");
             classes.add(b.className());
             for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
