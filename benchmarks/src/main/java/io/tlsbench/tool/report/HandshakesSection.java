@@ -60,7 +60,7 @@ final class HandshakesSection implements Section {
         NativeHandshake n = NativeComparisons.handshake(doc.run.natives, h.suite(), h.mode(), h.other());
         if (n != null) {
             formulas.add("- " + h.suite().keyExchange.name() + ": " + n.formula());
-            doc.addNative(h.suite() + " · " + h.stack() + " " + h.config() + (h.server() ? " (server)" : ""),
+            doc.addNative(h.suite().name + " · " + h.stack().label() + " " + h.config().label() + (h.server() ? " (server)" : ""),
                     h.perSecond() / n.perSecond(), "full handshakes");
         }
         StringBuilder md = doc.md;

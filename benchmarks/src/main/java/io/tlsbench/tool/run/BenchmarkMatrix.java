@@ -91,19 +91,20 @@ public final class BenchmarkMatrix {
 
     /** The providers' bulk Ciphers alone, grouped by the ciphers they offer. */
     public static List<Block> cipherCeilings(Selection a, List<ProviderId> providers) {
-        List<Block> out = new ArrayList<>();
-        group(providers, id -> intersect(a.ciphers(), CipherCeiling.supported(id))).forEach((c, ps) ->
-                out.add(new Block("cipher-ceiling-" + join(ps, Axis::lower), BenchmarkClass.CIPHER_CEILING,
-                        Params.of(Axis.PROVIDER, ps).with(Axis.CIPHER, c).with(Axis.SIZE, a.sizes()))));
-        return out;
+        return ceilings("cipher-ceiling-", BenchmarkClass.CIPHER_CEILING, Axis.CIPHER, a.ciphers(), CipherCeiling::supported,
+                providers, a);
     }
 
     /** The providers' HMACs alone, grouped by the MACs they offer. */
     public static List<Block> macCeilings(Selection a, List<ProviderId> providers) {
+        return ceilings("mac-ceiling-", BenchmarkClass.MAC_CEILING, Axis.MAC, a.macs(), MacCeiling::supported, providers, a);
+    }
+
+    private static <T> List<Block> ceilings(String name, BenchmarkClass benchmark, Axis<T> axis, List<T> wanted,
+                                            Function<ProviderId, List<T>> offered, List<ProviderId> providers, Selection a) {
         List<Block> out = new ArrayList<>();
-        group(providers, id -> intersect(a.macs(), MacCeiling.supported(id))).forEach((m, ps) ->
-                out.add(new Block("mac-ceiling-" + join(ps, Axis::lower), BenchmarkClass.MAC_CEILING,
-                        Params.of(Axis.PROVIDER, ps).with(Axis.MAC, m).with(Axis.SIZE, a.sizes()))));
+        group(providers, id -> intersect(wanted, offered.apply(id))).forEach((v, ps) -> out.add(new Block(
+                name + join(ps, Axis::lower), benchmark, Params.of(Axis.PROVIDER, ps).with(axis, v).with(Axis.SIZE, a.sizes()))));
         return out;
     }
 
