@@ -45,111 +45,164 @@ public final class StdioClient {
     /** One connection; returns its session. Input null: handshake, then close. */
     public Session session(InetSocketAddress address, TlsConfig config, Session resume, InputStream input,
                            OutputStream out, PrintWriter err) throws IOException, TlsAlertException {
-        long timeoutNanos = timeoutSeconds * 1_000_000_000L;
         try (SocketChannel ch = SocketChannel.open(); Selector selector = Selector.open()) {
             ch.socket().connect(address, timeoutSeconds * 1000);
             ch.socket().setTcpNoDelay(true);
             ch.configureBlocking(false);
-            SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
-            StdinPump pump = input == null ? null : new StdinPump(input, selector);
-            TlsClient engine = new TlsClient(config, resume);
-            ByteBuffer netIn = ByteBuffer.allocate(1 << 16);
-            ByteBuffer netOut = ByteBuffer.allocate(1 << 17);
-            ByteBuffer app = ByteBuffer.allocate(1 << 16);
-            boolean reported = false;
-            boolean inputDone = pump == null;
-            boolean closeSent = false;
-            boolean eof = false;
-            long sent = 0;
-            long received = 0;
-            long lastProgress = System.nanoTime();
-            engine.start();
+            Connection c = new Connection(ch, selector, new TlsClient(config, resume),
+                    input == null ? null : new StdinPump(input, selector), out, err);
+            c.engine.start();
             try {
-                while (true) {
-                    boolean done = engine.handshakeComplete();
-                    if (done && !reported) {
-                        err.println("version: " + engine.version());
-                        err.println("suite: " + engine.suite());
-                        err.println("resumed: " + (engine.resumed() ? "yes" : "no"));
-                        err.flush();
-                        reported = true;
-                    }
-                    if (done && !inputDone && !engine.outboundClosed()) {
-                        while (engine.pendingOutput() + netOut.position() < HIGH_WATER) {
-                            byte[] chunk = pump.poll();
-                            if (chunk == null) {
-                                break;
-                            }
-                            if (chunk.length == 0) {
-                                inputDone = true;
-                                if (pump.failure != null) {
-                                    throw new IOException("reading standard input: " + pump.failure.getMessage());
-                                }
-                                break;
-                            }
-                            engine.write(ByteBuffer.wrap(chunk));
-                            sent += chunk.length;
-                        }
-                    }
-                    if (done && inputDone && !closeSent && !engine.outboundClosed() && received >= sent) {
-                        engine.close();
-                        closeSent = true;
-                    }
-                    int wrote = flush(engine, ch, netOut);
-                    boolean pendingOut = netOut.position() > 0 || engine.pendingOutput() > 0;
-                    if (engine.inboundClosed() || engine.closed() || eof) {
-                        break;
-                    }
-                    // Waiting on the server (not on standard input) is what the timeout bounds.
-                    boolean awaitingServer = !done || inputDone || pendingOut || received < sent;
-                    if (wrote > 0 || !awaitingServer) {
-                        lastProgress = System.nanoTime();
-                    } else if (System.nanoTime() - lastProgress > timeoutNanos) {
-                        throw new IOException("the server was silent for " + timeoutSeconds + " s ("
-                                + (done ? received + " of " + sent + " bytes back" : "during the handshake") + ")");
-                    }
-                    key.interestOps(SelectionKey.OP_READ | (pendingOut ? SelectionKey.OP_WRITE : 0));
-                    selector.select(250);
-                    boolean readable = selector.selectedKeys().contains(key) && key.isReadable();
-                    selector.selectedKeys().clear();
-                    if (readable) {
-                        int r = ch.read(netIn);
-                        if (r < 0) {
-                            eof = true;
-                        } else if (r > 0) {
-                            lastProgress = System.nanoTime();
-                            netIn.flip();
-                            engine.receive(netIn);
-                            netIn.clear();
-                            while (engine.available() > 0) {
-                                app.clear();
-                                int n = engine.read(app);
-                                out.write(app.array(), 0, n);
-                                received += n;
-                            }
-                            out.flush();
-                        }
-                    }
-                }
+                c.run();
             } catch (TlsAlertException e) {
                 try {
-                    flush(engine, ch, netOut); // the alert the engine queued, best effort
+                    flush(c.engine, ch, c.netOut); // the alert the engine queued, best effort
                 } catch (IOException ignored) {
                     // the connection is over either way
                 }
                 throw e;
             } finally {
-                if (pump != null) {
-                    pump.stop();
+                if (c.pump != null) {
+                    c.pump.stop();
                 }
             }
-            if (!engine.handshakeComplete()) {
+            if (!c.engine.handshakeComplete()) {
                 throw new IOException("the server closed the connection during the handshake");
             }
-            if (eof && !engine.inboundClosed()) {
+            if (c.eof && !c.engine.inboundClosed()) {
                 err.println("note: the server closed the connection without close_notify");
             }
-            return engine.session();
+            return c.engine.session();
+        }
+    }
+
+    /** One connection's state while it copies: the socket, the engine, the buffers and what has moved. */
+    private final class Connection {
+        final SocketChannel ch;
+        final Selector selector;
+        final SelectionKey key;
+        final TlsClient engine;
+        final StdinPump pump;
+        final OutputStream out;
+        final PrintWriter err;
+        final ByteBuffer netIn = ByteBuffer.allocate(1 << 16);
+        final ByteBuffer netOut = ByteBuffer.allocate(1 << 17);
+        final ByteBuffer app = ByteBuffer.allocate(1 << 16);
+        boolean reported;
+        boolean inputDone;
+        boolean closeSent;
+        boolean eof;
+        long sent;
+        long received;
+        long lastProgress = System.nanoTime();
+
+        Connection(SocketChannel ch, Selector selector, TlsClient engine, StdinPump pump, OutputStream out, PrintWriter err)
+                throws IOException {
+            this.ch = ch;
+            this.selector = selector;
+            this.key = ch.register(selector, SelectionKey.OP_READ);
+            this.engine = engine;
+            this.pump = pump;
+            this.out = out;
+            this.err = err;
+            this.inputDone = pump == null;
+        }
+
+        /** Until the server closes (or its stream ends): send input, flush, wait for and copy what comes back. */
+        void run() throws IOException, TlsAlertException {
+            while (true) {
+                boolean done = engine.handshakeComplete();
+                if (done) {
+                    report();
+                    takeInput();
+                    closeWhenEchoed();
+                }
+                int wrote = flush(engine, ch, netOut);
+                boolean pendingOut = netOut.position() > 0 || engine.pendingOutput() > 0;
+                if (engine.inboundClosed() || engine.closed() || eof) {
+                    return;
+                }
+                checkSilence(done, wrote, pendingOut);
+                key.interestOps(SelectionKey.OP_READ | (pendingOut ? SelectionKey.OP_WRITE : 0));
+                selector.select(250);
+                boolean readable = selector.selectedKeys().contains(key) && key.isReadable();
+                selector.selectedKeys().clear();
+                if (readable) {
+                    receive();
+                }
+            }
+        }
+
+        /** The negotiated version, suite and resumption, once, when the handshake is done. */
+        private void report() {
+            if (!reported) {
+                err.println("version: " + engine.version());
+                err.println("suite: " + engine.suite());
+                err.println("resumed: " + (engine.resumed() ? "yes" : "no"));
+                err.flush();
+                reported = true;
+            }
+        }
+
+        /** Input into the engine while little ciphertext waits; an empty chunk is the input's end. */
+        private void takeInput() throws IOException, TlsAlertException {
+            if (inputDone || engine.outboundClosed()) {
+                return;
+            }
+            while (engine.pendingOutput() + netOut.position() < HIGH_WATER) {
+                byte[] chunk = pump.poll();
+                if (chunk == null) {
+                    return;
+                }
+                if (chunk.length == 0) {
+                    inputDone = true;
+                    if (pump.failure != null) {
+                        throw new IOException("reading standard input: " + pump.failure.getMessage());
+                    }
+                    return;
+                }
+                engine.write(ByteBuffer.wrap(chunk));
+                sent += chunk.length;
+            }
+        }
+
+        /** close_notify once the input has ended and as much has come back as was sent. */
+        private void closeWhenEchoed() throws TlsAlertException {
+            if (inputDone && !closeSent && !engine.outboundClosed() && received >= sent) {
+                engine.close();
+                closeSent = true;
+            }
+        }
+
+        /** Waiting on the server (not on standard input) is what the timeout bounds. */
+        private void checkSilence(boolean done, int wrote, boolean pendingOut) throws IOException {
+            boolean awaitingServer = !done || inputDone || pendingOut || received < sent;
+            if (wrote > 0 || !awaitingServer) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > timeoutSeconds * 1_000_000_000L) {
+                throw new IOException("the server was silent for " + timeoutSeconds + " s ("
+                        + (done ? received + " of " + sent + " bytes back" : "during the handshake") + ")");
+            }
+        }
+
+        /** What the socket has into the engine, and the application data out of it. */
+        private void receive() throws IOException, TlsAlertException {
+            int r = ch.read(netIn);
+            if (r < 0) {
+                eof = true;
+            } else if (r > 0) {
+                lastProgress = System.nanoTime();
+                netIn.flip();
+                engine.receive(netIn);
+                netIn.clear();
+                while (engine.available() > 0) {
+                    app.clear();
+                    int n = engine.read(app);
+                    out.write(app.array(), 0, n);
+                    received += n;
+                }
+                out.flush();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What a benchmark costs in wall-clock time before its iterations, the planner's estimate
- * (fork costs dominate on a small machine). RunCommandTest holds the presets to their budgets
+ * (fork costs dominate on a small machine). RunPlannerTest holds the presets to their budgets
  * through this model.
  */
 public final class CostModel {

@@ -31,7 +31,7 @@ import java.util.Map;
 /**
  * The presets. Fork costs dominate on a small machine (a benchmark JVM costs 1–2.5 s before
  * its first iteration, ~3 s for the BC provider's records), so the presets are sized by
- * count × ({@link CostModel#FORK_OVERHEAD_SECONDS} + setup + iterations), which RunCommandTest
+ * count × ({@link CostModel#FORK_OVERHEAD_SECONDS} + setup + iterations), which RunPlannerTest
  * holds to the budgets:
  * <ul>
  * <li>quick — the README's main command, ≤ 6 min on 2 cores: the key schedule (master secret +
