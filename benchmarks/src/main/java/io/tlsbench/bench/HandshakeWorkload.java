@@ -13,6 +13,7 @@ import io.tlsbench.handshake.TlsEngine;
 import io.tlsbench.handshake.TlsServer;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import java.nio.ByteBuffer;
@@ -93,7 +94,7 @@ public abstract class HandshakeWorkload {
         if (stack.sslEngine()) {
             return SslEngines.unsupported(stack, suite, ProtocolVersion.TLS12);
         }
-        return null;
+        return SuiteSupport.of(config.providers()).handshake(suite);
     }
 
     /** One handshake; returns something to sink. */

@@ -84,7 +84,7 @@ public final class TlsClient extends HandshakeEngine {
         List<Integer> suites = new ArrayList<>();
         boolean anyEcc = false;
         for (CipherSuite s : config.suites) {
-            if (s.maxVersion.compareTo(config.minVersion) >= 0 && s.minVersion.compareTo(config.maxVersion) <= 0) {
+            if (s.allowsSomeVersionIn(config.minVersion, config.maxVersion)) {
                 suites.add(s.id);
                 anyEcc |= s.keyExchange.elliptic();
             }

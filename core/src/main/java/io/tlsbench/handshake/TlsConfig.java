@@ -3,6 +3,7 @@ package io.tlsbench.handshake;
 import io.tlsbench.buffer.BufferPool;
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderSet;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.RecordSpec;
 import io.tlsbench.suite.CipherSuite;
@@ -55,7 +56,7 @@ public final class TlsConfig {
         provider = b.provider;
         minVersion = b.minVersion;
         maxVersion = b.maxVersion;
-        suites = usable(b.provider, b.suites, b.minVersion, b.maxVersion);
+        suites = SuiteSupport.of(b.provider).usable(b.suites, b.minVersion, b.maxVersion);
         groups = b.groups.stream().filter(g -> g != X25519 || b.provider.offers(Primitive.XDH)).toList();
         credentials = List.copyOf(b.credentials);
         trustAnchors = List.copyOf(b.trustAnchors);
@@ -77,37 +78,6 @@ public final class TlsConfig {
     ProtocolVersion helloRecordVersion() {
         return minVersion == ProtocolVersion.SSL3 && maxVersion == ProtocolVersion.SSL3
                 ? ProtocolVersion.SSL3 : ProtocolVersion.TLS10;
-    }
-
-    /**
-     * The suites this provider can carry out end to end in the version range — record protection,
-     * key exchange and signature — in the given order. What it lacks is left out, not served by
-     * another provider; none left is an error naming the provider.
-     */
-    static List<CipherSuite> usable(ProviderSet p, List<CipherSuite> wanted, ProtocolVersion min, ProtocolVersion max) {
-        List<CipherSuite> out = new ArrayList<>();
-        for (CipherSuite s : wanted) {
-            if (s.maxVersion.compareTo(min) < 0 || s.minVersion.compareTo(max) > 0 || p.recordSupport(s) != null) {
-                continue;
-            }
-            Primitive kx;
-            Primitive sig;
-            switch (s.keyExchange) {
-                case RSA: kx = Primitive.RSA_PKCS1; sig = Primitive.RSA_PKCS1; break;
-                case DHE_RSA: kx = Primitive.DH; sig = Primitive.RSA_SIGNATURE; break;
-                case DHE_DSS: kx = Primitive.DH; sig = Primitive.DSA; break;
-                case ECDHE_RSA: kx = Primitive.ECDH; sig = Primitive.RSA_SIGNATURE; break;
-                default: kx = Primitive.ECDH; sig = Primitive.ECDSA;
-            }
-            if (p.offers(kx) && p.offers(sig)) {
-                out.add(s);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException(p.id() + " can carry out none of the requested suites in "
-                    + min + " to " + max);
-        }
-        return List.copyOf(out);
     }
 
     public static Builder builder(ProviderSet provider) {

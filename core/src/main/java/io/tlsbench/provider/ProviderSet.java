@@ -149,18 +149,15 @@ public final class ProviderSet {
         return probe(p) == null;
     }
 
-    /** Null when this configuration can protect the suite's records, otherwise what it lacks. */
-    public String recordSupport(io.tlsbench.suite.CipherSuite suite) {
-        if (!available()) {
-            return id + " is not available";
-        }
-        List<String> lacking = new ArrayList<>();
-        for (Primitive p : Primitive.forRecords(suite)) {
+    /** The primitives of {@code wanted} this configuration does not offer, in the given order. */
+    public List<Primitive> lacking(List<Primitive> wanted) {
+        List<Primitive> out = new ArrayList<>();
+        for (Primitive p : wanted) {
             if (!offers(p)) {
-                lacking.add(p.name());
+                out.add(p);
             }
         }
-        return lacking.isEmpty() ? null : id + " lacks " + String.join(", ", lacking);
+        return out;
     }
 
     /** Null when the primitive is offered, otherwise why not. */

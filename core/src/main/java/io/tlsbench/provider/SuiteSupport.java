@@ -33,7 +33,12 @@ public final class SuiteSupport {
         if (!suite.allows(version)) {
             return suite + " is not allowed in " + version.shortName;
         }
-        return provider.recordSupport(suite);
+        return records(suite);
+    }
+
+    /** Null when the configuration offers the suite's record cipher and MAC (in whatever version); otherwise why not. */
+    public String records(CipherSuite suite) {
+        return lacking(Primitive.forRecords(suite));
     }
 
     /** The candidates whose records the configuration can protect in the version, in the candidates' order. */
@@ -52,17 +57,8 @@ public final class SuiteSupport {
      * exchange and the server's signature — otherwise what it lacks.
      */
     public String handshake(CipherSuite suite) {
-        String records = provider.recordSupport(suite);
-        if (records != null) {
-            return records;
-        }
-        List<String> lacking = new ArrayList<>();
-        for (Primitive p : Primitive.forHandshake(suite)) {
-            if (!provider.offers(p)) {
-                lacking.add(p.name());
-            }
-        }
-        return lacking.isEmpty() ? null : provider.id() + " lacks " + String.join(", ", lacking);
+        String records = records(suite);
+        return records != null ? records : lacking(Primitive.forHandshake(suite));
     }
 
     /**
@@ -73,8 +69,7 @@ public final class SuiteSupport {
     public List<CipherSuite> usable(List<CipherSuite> wanted, ProtocolVersion min, ProtocolVersion max) {
         List<CipherSuite> out = new ArrayList<>();
         for (CipherSuite s : wanted) {
-            boolean inRange = s.maxVersion.compareTo(min) >= 0 && s.minVersion.compareTo(max) <= 0;
-            if (inRange && handshake(s) == null) {
+            if (s.allowsSomeVersionIn(min, max) && handshake(s) == null) {
                 out.add(s);
             }
         }
@@ -83,5 +78,21 @@ public final class SuiteSupport {
                     + min + " to " + max);
         }
         return List.copyOf(out);
+    }
+
+    /** Null when every primitive is offered; otherwise the configuration and what it lacks. */
+    private String lacking(List<Primitive> needed) {
+        if (!provider.available()) {
+            return provider.id() + " is not available";
+        }
+        List<Primitive> lacking = provider.lacking(needed);
+        if (lacking.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (Primitive p : lacking) {
+            names.add(p.name());
+        }
+        return provider.id() + " lacks " + String.join(", ", names);
     }
 }

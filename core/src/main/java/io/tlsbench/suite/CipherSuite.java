@@ -183,6 +183,11 @@ public final class CipherSuite {
         return v.compareTo(minVersion) >= 0 && v.compareTo(maxVersion) <= 0;
     }
 
+    /** Whether some version of min..max allows the suite (the ranges overlap). */
+    public boolean allowsSomeVersionIn(ProtocolVersion min, ProtocolVersion max) {
+        return maxVersion.compareTo(min) >= 0 && minVersion.compareTo(max) <= 0;
+    }
+
     /** Throws IllegalArgumentException naming the suite and the versions it allows. */
     public void checkVersion(ProtocolVersion v) {
         if (v == null) {

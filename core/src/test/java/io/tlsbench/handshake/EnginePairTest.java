@@ -10,6 +10,7 @@ import io.tlsbench.handshake.message.HandshakeType;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ProtocolVersion;
 import io.tlsbench.testing.TestPki;
@@ -125,7 +126,7 @@ class EnginePairTest {
                     CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
                     CipherSuite.TLS_DHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_RC4_128_SHA,
                     CipherSuite.TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA)) {
-                boolean usable = TlsConfig.usable(p, CipherSuite.all(), ProtocolVersion.TLS12, ProtocolVersion.TLS12)
+                boolean usable = SuiteSupport.of(p).usable(CipherSuite.all(), ProtocolVersion.TLS12, ProtocolVersion.TLS12)
                         .contains(s);
                 tests.add(DynamicTest.dynamicTest(p.id() + " " + s + (usable ? "" : " (not offered)"), () -> {
                     if (usable) {

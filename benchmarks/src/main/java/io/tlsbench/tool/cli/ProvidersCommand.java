@@ -3,6 +3,7 @@ package io.tlsbench.tool.cli;
 import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.suite.CipherSuite;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class ProvidersCommand implements Callable<Integer> {
             String[] row = new String[sets.size() + 1];
             row[0] = "  " + suite.name;
             for (int i = 0; i < sets.size(); i++) {
-                row[i + 1] = sets.get(i).recordSupport(suite) == null ? "yes" : "-";
+                row[i + 1] = SuiteSupport.of(sets.get(i)).records(suite) == null ? "yes" : "-";
             }
             records.add(row);
         }

@@ -99,7 +99,7 @@ final class TlsOptions {
     /** At least one suite must be usable at some version of the range. */
     static void checkOverlap(List<CipherSuite> suites, ProtocolVersion min, ProtocolVersion max) {
         for (CipherSuite s : suites) {
-            if (s.minVersion.compareTo(max) <= 0 && s.maxVersion.compareTo(min) >= 0) {
+            if (s.allowsSomeVersionIn(min, max)) {
                 return;
             }
         }

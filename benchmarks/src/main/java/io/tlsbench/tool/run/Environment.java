@@ -65,10 +65,8 @@ public final class Environment {
             m.put("describe", p.describe());
             if (p.available()) {
                 List<String> missing = new ArrayList<>();
-                for (Primitive prim : Primitive.values()) {
-                    if (!p.offers(prim)) {
-                        missing.add(prim.name());
-                    }
+                for (Primitive prim : p.lacking(List.of(Primitive.values()))) {
+                    missing.add(prim.name());
                 }
                 m.put("missing", missing);
             } else {
