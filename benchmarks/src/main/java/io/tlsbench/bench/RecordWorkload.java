@@ -42,13 +42,12 @@ import java.util.Random;
  * them also pays for closing and creating a RecordOpener (Cipher.getInstance, init, MAC keying,
  * work space), a cost amortised over the ring: the ring holds at least {@link #MIN_RING}
  * records and about {@link #RING_BYTES} bytes (a bigger ring would cost more setup: it is
- * sealed in a cold JVM). Measured on a 2-core Xeon with AVX-512 (JDK 17): a rewind costs
- * 6–14 µs, against 0.7–22 µs per 64-byte open (ring of ~9000 records) and 11–145 µs per 16 KB
- * open (ring of 128): at most ~1% of the score, at 16 KB over SunJCE. The rewind's allocation
- * (the work space, which grows to the record's size, and the JCA objects) shows in the GC
- * profiler's B/op of open, divided by ringRecords: ~210 B/op for SunJCE AES-CBC at 16 KB on the
- * heap path (measured), a few B/op at 64 B. Per-record allocation proper is what core's
- * RecordAllocationTest asserts; seal's B/op is free of it.
+ * sealed in a cold JVM). The ring is sized so that one rewind, spread over the ring's opens,
+ * stays a small fraction of an open's time at every size: small records get many opens per
+ * rewind, large records fewer but each open costs more. The rewind's allocation (the work
+ * space, which grows to the record's size, and the JCA objects) shows in the GC profiler's B/op
+ * of open, divided by ringRecords, largest for the largest records. Per-record allocation proper
+ * is what core's RecordAllocationTest asserts; seal's B/op is free of it.
  *
  * <p><b>Buffers</b>: {@code heap} means heap caller buffers and the heap work space (the core's
  * default for every provider); {@code direct} means direct caller buffers and the

@@ -62,8 +62,8 @@ abstract class RecordMac {
      * whatever count is: the number of calls into the provider (and their fixed costs, large
      * for a JNI provider) does not depend on count, only the amount hashed, which tops the
      * real MAC's hashing up to the same total. A loop of one-block updates did not: leakcheck
-     * measured the extra calls (~20 ns on SunJCE, more over JNI) between padding lengths. This
-     * narrows the difference; it does not remove it (see results/ *-leakcheck/leakcheck.md).
+     * told padding lengths apart by the extra calls, each costing more over JNI. This narrows
+     * the difference; it does not remove it (see results/ *-leakcheck/leakcheck.md).
      */
     void dummyBlocks(int count) {
         if (dummy == null) {

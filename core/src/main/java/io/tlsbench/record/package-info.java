@@ -11,20 +11,22 @@
  * the record MAC and the constant-time HMAC of CBC open.
  *
  * <h2>Which path copies or allocates, and why</h2>
- * Measured by RecordAllocationTest (ThreadMXBean, 16 KB records; figures in B/record):
- * <table>
- * <caption>Per provider, on the default (heap) work space; see {@link io.tlsbench.record.WorkSpace}</caption>
- * <tr><th>provider</th><th>work space</th><th>CBC, RC4</th><th>AES-GCM</th><th>why</th></tr>
- * <tr><td>SunJCE</td><td>heap</td><td>0</td><td>~1 KB</td>
- *     <td>GCM needs a new GCMParameterSpec and init per record. (Explicit IVs come from
- *     RandomBlocks: SecureRandom.nextBytes would allocate 64 B per record.)</td></tr>
- * <tr><td>BC</td><td>heap</td><td>as SunJCE; 3DES ~49 KB</td><td>~34 KB</td>
- *     <td>BC's DESedeEngine allocates per block; its GCM per init</td></tr>
- * <tr><td>Conscrypt</td><td>heap</td><td>40 (the Mac's result array)</td><td>~0.3 KB</td>
- *     <td>its Cipher has no ByteBuffer override: a direct work space would cost 16–20 KB</td></tr>
- * <tr><td>ACCP</td><td>heap</td><td>~0.2 KB</td><td>~17–21 KB</td>
- *     <td>its Mac has no ByteBuffer override: a direct work space would cost ~4.3 KB</td></tr>
- * </table>
+ * RecordAllocationTest counts the bytes each path allocates per record (ThreadMXBean) and holds
+ * the paths that should allocate nothing to that. On the default (heap) work space
+ * ({@link io.tlsbench.record.WorkSpace}):
+ * <ul>
+ * <li>Every provider: AES-GCM allocates per record, since each record's nonce needs a new
+ *     GCMParameterSpec and an init (how much is the provider's own state).</li>
+ * <li>SunJCE: CBC and RC4 allocate nothing. Explicit IVs come from RandomBlocks, because
+ *     SecureRandom.nextBytes allocates on every call.</li>
+ * <li>BC: as SunJCE, except inside the provider: its DESedeEngine allocates per block and its
+ *     GCM per init.</li>
+ * <li>Conscrypt: its Mac returns its result in a new array; its Cipher has no ByteBuffer
+ *     override, so a direct work space would copy every record through new arrays.</li>
+ * <li>ACCP: allocates a little per record on heap too, inside the provider; its Mac has no
+ *     ByteBuffer override, so a direct work space costs more per record than heap arrays, which
+ *     JNI pins without copying.</li>
+ * </ul>
  * A caller's direct buffer on a heap work space is copied once into heap staging (no allocation).
  *
  * <p>In place: the input is consumed into the work space before any output is written, so the

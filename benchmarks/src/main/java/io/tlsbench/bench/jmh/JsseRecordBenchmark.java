@@ -28,8 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>unwrap: an SSLEngine cannot be rewound, so each invocation unwraps a whole ring of
  * {@value JsseRecordWorkload#RING} messages that a Level.Invocation setup had the client wrap
- * beforehand, untimed; {@code @OperationsPerInvocation} makes the score per unwrap. An invocation
- * is long enough (≥ ~100 µs) that JMH's per-invocation timestamps cost well under a percent.
+ * beforehand, untimed; {@code @OperationsPerInvocation} makes the score per unwrap. A whole ring
+ * per invocation keeps the invocation long beside JMH's per-invocation timestamps, whose cost
+ * would otherwise weigh on the score.
  *
  * <p>Conscrypt's engine speaks only TLS 1.2 among these versions and offers AES-CBC-SHA and
  * AES-GCM of these suites; setup refuses the rest and {@code tlsbench run} never asks for them.

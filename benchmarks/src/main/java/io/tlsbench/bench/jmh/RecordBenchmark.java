@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Record protection by tlsbench's core: one record sealed, or one record opened, per operation.
  * Score: records per second; × size = plaintext bytes per second. How open() gets a fresh valid
  * record on every call (a ring of pre-sealed records replayed by a fresh opener) is described in
- * {@link RecordWorkload}, with what the amortised rewind adds to open's time (≤ ~1%) and to its
+ * {@link RecordWorkload}, with what the amortised rewind adds to open's time (a small fraction) and to its
  * B/op under the GC profiler (one RecordOpener's allocation per ring pass).
  *
  * <p>Not every combination is valid (GCM and CBC-SHA256 are TLS 1.2 only; ACCP has no RC4 or

@@ -93,10 +93,11 @@ final class Targets {
     }
 
     /**
-     * Seconds of warm-up each benchmark class needs before its figures are steady, from traces of
-     * cold forks on the 2-core reference machine: SunJCE's 64-byte records and the ceilings ~1.2 s;
-     * JSSE's SSLEngine, the JDK's key generators and handshakes step up to their steady rates only
-     * after 3.5–6 s. A target judged on a figure warmed less is marked indicative (the quick preset).
+     * Seconds of warm-up each benchmark class needs before its figures are steady: calibration
+     * data, read from traces of cold forks on the reference machine (each iteration's score
+     * until it settles), rounded up. Records and ceilings settle soonest; JSSE's SSLEngine, the
+     * JDK's key generators and handshakes step up to their steady rates only after several
+     * seconds. A target judged on a figure warmed less is marked indicative (the quick preset).
      */
     static final Map<BenchmarkClass, Double> WARM_UP_NEEDED = Map.of(BenchmarkClass.RECORD, 1.2,
             BenchmarkClass.CIPHER_CEILING, 1.2, BenchmarkClass.MAC_CEILING, 1.2, BenchmarkClass.JSSE_RECORD, 5.0,

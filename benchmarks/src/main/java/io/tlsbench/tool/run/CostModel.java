@@ -17,17 +17,18 @@ public final class CostModel {
 
     /**
      * Seconds a forked benchmark JVM costs beyond its iterations: JVM start, class loading, JMH's
-     * link to the host VM, teardown. Calibrated on the 2-core reference machine (JDK 17, the
-     * shaded jar) by standard runs: the first (results/2026-11-27T0519-vm) left 0.88 s per fork
-     * beyond its iterations, setup included; with 0.8 s here the second (2026-11-27T0824-vm) took
-     * 32.0 min against 38.3 estimated. The model adds the setup per class and provider
-     * ({@link #setupSeconds}) on top, so it stays conservative.
+     * link to the host VM, teardown. Calibrated on the reference machine (JDK 17, the shaded jar)
+     * from standard runs: a run's wall-clock time less its iterations, per fork, then lowered
+     * until the estimate of the next standard run came out above its real duration by a margin,
+     * not far above it. The model adds the setup per class and provider ({@link #setupSeconds})
+     * on top, so it stays conservative.
      */
     public static final double FORK_OVERHEAD_SECONDS = 0.5;
 
     /**
      * Seconds a fresh JVM spends making a provider (Bouncy Castle's provider registers its
-     * thousands of algorithms; ACCP and Conscrypt load native libraries), measured as above.
+     * thousands of algorithms; ACCP and Conscrypt load native libraries), from the same
+     * calibration runs.
      */
     static final Map<ProviderId, Double> PROVIDER_LOAD_SECONDS = Map.of(ProviderId.SUNJCE, 0.0, ProviderId.BC, 1.3,
             ProviderId.ACCP, 0.5, ProviderId.CONSCRYPT, 0.1);

@@ -103,10 +103,10 @@ public final class JmhRunner {
 
     /**
      * Forked benchmark JVMs get the same access and legacy-algorithm settings as this one, and a
-     * fixed 1 GiB heap. The heap is fixed because ACCP frees its native contexts only when the GC
-     * collects their Java objects: under the default heap (a quarter of RAM) young collections are
-     * rare and ACCP's resumed handshakes ran at 3,400/s against 20,500/s with a 256 MiB heap in
-     * one trial; a fixed, moderate heap keeps every stack under the same, realistic GC pressure.
+     * fixed heap. ACCP frees its native contexts only when the GC collects their Java objects, so
+     * the heap size sets its speed: under the default heap (a quarter of RAM) young collections
+     * are rare and its handshakes slow down as native contexts pile up. Every fork gets the same
+     * fixed, moderate heap, so every stack runs under the same, realistic GC pressure.
      */
     public static List<String> forkedJvmArgs() {
         List<String> args = new ArrayList<>();

@@ -29,43 +29,39 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The presets. Fork costs dominate on a small machine (a benchmark JVM costs 1–2.5 s before
- * its first iteration, ~3 s for the BC provider's records), so the presets are sized by
- * count × ({@link CostModel#FORK_OVERHEAD_SECONDS} + setup + iterations), which RunPlannerTest
- * holds to the budgets:
+ * The presets, as named data. Fork costs dominate on a small machine, so the presets are sized
+ * by count × ({@link CostModel#FORK_OVERHEAD_SECONDS} + setup + iterations), which RunPlannerTest
+ * holds to each preset's budget:
  * <ul>
- * <li>quick — the README's main command, ≤ 6 min on 2 cores: the key schedule (master secret +
- *     key block; TLS 1.0 and TLS 1.2 SHA-256) for every implementation; AES-128-CBC-SHA and
- *     AES-128-GCM records of 16 KB, heap, TLS 1.2, for every provider and both SSLEngines;
- *     the AES-128-CBC, AES-128-GCM and HmacSHA1 ceilings at 16 KB. 1 fork, 1 × 1 s warm-up,
- *     2 × 1 s measurement.</li>
- * <li>standard — ≤ 40 min: every suite on every provider that offers it at TLS 1.2, heap
- *     buffers; direct buffers at 16 KB (the cost of direct buffers is per byte); TLS 1.0 for
- *     the CBC suites (the chained IV is the difference; RC4 records cost the same); all at the
- *     two ends of the size axis, 64 B (per-record costs) and 16 KB (per-byte costs); the
- *     ceilings and the SSLEngine peers at the same sizes; the key schedule (master secret +
- *     key block, all four schedules); handshakes on every stack with the JDK's providers and
- *     ACCP first; SunJCE's AES records and AES/SHA ceilings again with the intrinsics off, and
- *     CBC open with the constant-time MAC check (TLS 1.2). Warm-up by class, from traces of
- *     cold forks: records and ceilings 2 × 750 ms (SunJCE's 64-byte records steady after
- *     ~1.2 s), JSSE's SSLEngine 6 × 1 s (its wrap and unwrap step up to their steady rate
- *     after 3.5–5 s; a run with 1.2 s, results/2026-11-27T1013-vm, read JSSE's 16 KB
- *     wrap at 238 MB/s, the targets run at 639), the key schedule 8 × 1 s, handshakes 8 × 1 s; five measurement iterations keep
- *     JMH's 99.9 % interval near ±4 standard deviations (three leave ±18). 1 KB and the whole
- *     matrix are the full preset's.</li>
- * <li>targets — ≤ 12 min: only what the benchmark issue's targets compare (TLS 1.2 SHA-256
- *     master + key block; AES-128-CBC-SHA seal at 16 KB with its cipher and MAC ceilings and
- *     JSSE's wrap; RSA and ECDHE-ECDSA handshakes, full and resumed, core and JSSE, JDK and
- *     ACCP first), each warmed 5 × 1 s and measured 5 × 1 s, so the JIT-heavy Java paths are
- *     steady and JMH's error is usable (with 3 iterations its 99.9 % interval is ±18 standard
- *     deviations, with 5 about ±4).</li>
- * <li>full — everything (both key-schedule methods, peers on direct buffers too, intrinsics
- *     off in both versions), 2 forks, 3 × 1 s warm-up, 5 × 1 s measurement: hours.</li>
+ * <li>quick — the README's main command: the key schedule (master secret + key block; TLS 1.0
+ *     and TLS 1.2 SHA-256) for every implementation; AES-128-CBC-SHA and AES-128-GCM records of
+ *     16 KB, heap, TLS 1.2, for every provider and both SSLEngines; the AES-128-CBC, AES-128-GCM
+ *     and HmacSHA1 ceilings at 16 KB; the headline handshakes on the core and JSSE. One short
+ *     fork each.</li>
+ * <li>standard — every suite on every provider that offers it at TLS 1.2, heap buffers; direct
+ *     buffers at 16 KB (the cost of direct buffers is per byte); TLS 1.0 for the CBC suites (the
+ *     chained IV is the difference; RC4 records cost the same); all at the two ends of the size
+ *     axis, 64 B (per-record costs) and 16 KB (per-byte costs); the ceilings and the SSLEngine
+ *     peers at the same sizes; the key schedule (master secret + key block, all four schedules);
+ *     handshakes on every stack with the JDK's providers and ACCP first; SunJCE's AES records and
+ *     AES/SHA ceilings again with the intrinsics off, and CBC open with the constant-time MAC
+ *     check (TLS 1.2). Warm-up by class, from traces of cold forks (each iteration's score until
+ *     it settles): records and ceilings settle soonest; JSSE's SSLEngine, the key schedule and
+ *     handshakes step up to their steady rate only after several seconds, and a shorter warm-up
+ *     read JSSE's wrap at a fraction of its warmed rate. Five measurement iterations keep JMH's
+ *     99.9 % interval near ±4 standard deviations (three leave ±18). 1 KB and the whole matrix
+ *     are the full preset's.</li>
+ * <li>targets — only what the benchmark issue's targets compare (TLS 1.2 SHA-256 master + key
+ *     block; AES-128-CBC-SHA seal at 16 KB with its cipher and MAC ceilings and JSSE's wrap; RSA
+ *     and ECDHE-ECDSA handshakes, full and resumed, core and JSSE, JDK and ACCP first), each
+ *     warmed and measured five times, so the JIT-heavy Java paths are steady and JMH's error is
+ *     usable.</li>
+ * <li>full — everything (both key-schedule methods, peers on direct buffers too, intrinsics off
+ *     in both versions), two forks: hours.</li>
  * </ul>
  * Longer timing for classes whose operation is long or JIT-heavy: a handshake runs through
- * hundreds of methods, and short iterations measured it half-compiled (a first standard run read
- * resumed handshakes at a fifth of their warmed rate); the JDK's key generators and the core over
- * ACCP step up to their steady rate only after 4–9 s.
+ * hundreds of methods, and short iterations measured it half-compiled; the JDK's key generators
+ * and the core over ACCP also step up to their steady rate late.
  */
 public enum Preset {
     QUICK(new PresetSpec()
