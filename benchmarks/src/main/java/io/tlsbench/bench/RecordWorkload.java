@@ -66,6 +66,13 @@ public final class RecordWorkload implements AutoCloseable {
     /** The system property naming the CBC MAC check of this JVM's openers (see {@link CbcMacCheck#parse}). */
     public static final String MAC_CHECK_PROPERTY = "tlsbench.cbcMacCheck";
 
+    /**
+     * The JVM argument a JMH fork takes to make this workload's openers check CBC MACs with
+     * tlsbench's constant-time HMAC: the planner's constant-time rerun passes it, and the report
+     * recognises that rerun by it in jmh.json's jvmArgs.
+     */
+    public static final String CONSTANT_TIME_MAC_ARG = macCheckArgument(CbcMacCheck.CONSTANT_TIME);
+
     /** The ring of pre-sealed records holds about this many bytes... */
     public static final int RING_BYTES = 1 << 20;
     /** ...and at least this many records. */
@@ -205,6 +212,11 @@ public final class RecordWorkload implements AutoCloseable {
     /** Opens what the client sealed, checking CBC MACs as {@link #macCheck()} says. */
     RecordOpener newOpener() {
         return RecordOpener.create(spec().macCheck(macCheck));
+    }
+
+    /** The JVM argument that sets {@value #MAC_CHECK_PROPERTY} to the mode, as {@link CbcMacCheck#parse} reads it back. */
+    public static String macCheckArgument(CbcMacCheck mode) {
+        return "-D" + MAC_CHECK_PROPERTY + "=" + mode.label();
     }
 
     /** How this workload's openers check CBC MACs (from {@value #MAC_CHECK_PROPERTY}). */

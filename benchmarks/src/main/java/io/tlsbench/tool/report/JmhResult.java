@@ -1,6 +1,7 @@
 package io.tlsbench.tool.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.bench.axis.Axis;
 import io.tlsbench.bench.jmh.BenchmarkClass;
 import java.util.ArrayList;
@@ -72,12 +73,9 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         return jvmArgs.contains("-XX:-UseAES");
     }
 
-    /** The JVM argument that makes CBC open check MACs with tlsbench's constant-time HMAC. */
-    public static final String CONSTANT_TIME_MAC_ARG = "-Dtlsbench.cbcMacCheck=constant-time";
-
-    /** True when CBC open ran with the constant-time MAC check (see CbcMacCheck). */
+    /** True when CBC open ran with the constant-time MAC check ({@link RecordWorkload#CONSTANT_TIME_MAC_ARG}). */
     public boolean constantTimeMac() {
-        return jvmArgs.contains(CONSTANT_TIME_MAC_ARG);
+        return jvmArgs.contains(RecordWorkload.CONSTANT_TIME_MAC_ARG);
     }
 
     /** A rerun under changed JVM settings (intrinsics off, constant-time MAC), not a main figure. */

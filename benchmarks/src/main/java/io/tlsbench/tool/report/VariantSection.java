@@ -1,5 +1,6 @@
 package io.tlsbench.tool.report;
 
+import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.bench.axis.Axis;
 import java.util.List;
 import java.util.function.DoubleFunction;
@@ -32,7 +33,7 @@ final class VariantSection implements Section {
 
     static VariantSection constantTimeMac() {
         return new VariantSection(JmhResult::constantTimeMac, "CBC open with the constant-time MAC check", "CBC open rerun with "
-                + "`" + JmhResult.CONSTANT_TIME_MAC_ARG + "`: the MAC is checked by tlsbench's own HMAC, whose time "
+                + "`" + RecordWorkload.CONSTANT_TIME_MAC_ARG + "`: the MAC is checked by tlsbench's own HMAC, whose time "
                 + "depends only on the record's public length (`tlsbench leakcheck --mac-check constant-time`), instead "
                 + "of the provider's HMAC topped up with dummy hashing (the default). The provider still decrypts. "
                 + "**cost** = provider check / constant-time check; **check's share** = 1 − constant-time / provider, the "

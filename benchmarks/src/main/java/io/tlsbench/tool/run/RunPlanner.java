@@ -1,5 +1,6 @@
 package io.tlsbench.tool.run;
 
+import io.tlsbench.bench.RecordWorkload;
 import io.tlsbench.bench.axis.BufferKind;
 import io.tlsbench.bench.axis.CeilingCipher;
 import io.tlsbench.bench.axis.CeilingMac;
@@ -9,7 +10,6 @@ import io.tlsbench.bench.jmh.RecordBenchmark;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.suite.CipherKind;
 import io.tlsbench.suite.ProtocolVersion;
-import io.tlsbench.tool.report.JmhResult;
 import io.tlsbench.tool.run.BenchmarkMatrix.Block;
 import io.tlsbench.tool.run.PresetSpec.Slice;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ public final class RunPlanner {
                 .versions(ProtocolVersion.TLS12).sizes(v.sizes()).buffers(BufferKind.HEAP);
         for (Block b : BenchmarkMatrix.records(cbc, sunjce)) {
             specs.add(new RunSpec(b.suffixed("-constant-time-mac"), List.of(RecordBenchmark.OPEN),
-                    List.of(JmhResult.CONSTANT_TIME_MAC_ARG), CostModel.setupSeconds(b)));
+                    List.of(RecordWorkload.CONSTANT_TIME_MAC_ARG), CostModel.setupSeconds(b)));
         }
         return specs;
     }

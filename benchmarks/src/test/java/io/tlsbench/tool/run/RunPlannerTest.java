@@ -28,7 +28,6 @@ import io.tlsbench.record.CbcMacCheck;
 import io.tlsbench.record.ContentType;
 import io.tlsbench.suite.CipherKind;
 import io.tlsbench.suite.ProtocolVersion;
-import io.tlsbench.tool.report.JmhResult;
 import io.tlsbench.tool.run.RunPlanner.PlannedSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,7 +296,7 @@ class RunPlannerTest {
             int constantTime = 0;
             for (PlannedSpec ps : off) {
                 assertEquals(List.of(ProviderId.SUNJCE), ps.spec().params().get(Axis.PROVIDER));
-                if (ps.spec().jvmArgs().contains(JmhResult.CONSTANT_TIME_MAC_ARG)) {
+                if (ps.spec().jvmArgs().contains(RecordWorkload.CONSTANT_TIME_MAC_ARG)) {
                     // CBC open only, rerun with the constant-time MAC check.
                     constantTime++;
                     assertEquals(List.of(RecordBenchmark.OPEN), ps.spec().methods());
@@ -325,12 +324,12 @@ class RunPlannerTest {
     }
 
     /**
-     * The run's constant-time rerun passes {@code JmhResult.CONSTANT_TIME_MAC_ARG} to the JMH fork:
+     * The run's constant-time rerun passes {@code RecordWorkload.CONSTANT_TIME_MAC_ARG} to the JMH fork:
      * it must name the property the workload reads, and that property must reach its openers.
      */
     @Test
     void theConstantTimeRerunArgumentReachesTheOpeners() throws Exception {
-        String arg = JmhResult.CONSTANT_TIME_MAC_ARG;
+        String arg = RecordWorkload.CONSTANT_TIME_MAC_ARG;
         String prefix = "-D" + RecordWorkload.MAC_CHECK_PROPERTY + "=";
         assertTrue(arg.startsWith(prefix), arg);
         String before = System.getProperty(RecordWorkload.MAC_CHECK_PROPERTY);
