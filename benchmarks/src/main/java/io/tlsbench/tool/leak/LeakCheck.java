@@ -128,7 +128,7 @@ public final class LeakCheck {
         return out;
     }
 
-    /** Runs the check over one provider. */
+    /** Runs the check over one provider: warm-up, calibration, then the measured opens. */
     public Outcome run(ProviderId id) throws GeneralSecurityException {
         ProviderSet provider = Providers.require(id);
         String why = SuiteSupport.of(id).records(suite, io.tlsbench.suite.ProtocolVersion.TLS12);
@@ -145,79 +145,12 @@ public final class LeakCheck {
         try {
             Runner runner = new Runner(inputs, opener);
             long perClass = (samples + 1) / 2;
-            // Warm-up: discarded.
-            long warmup = Math.min(MAX_WARMUP, n * perClass);
-            for (long done = 0; done < warmup; ) {
-                int k = (int) Math.min(BATCH_PER_CLASS, (warmup - done + n - 1) / n);
-                runner.batch(k, (c, t) -> { });
-                done += (long) k * n;
-            }
-            // Calibration: each comparison's thresholds from its two classes.
+            long warmup = warmUp(runner, Math.min(MAX_WARMUP, n * perClass));
             int cal = (int) Math.min(MAX_CALIBRATION, perClass);
-            double[][] calibration = new double[n][cal];
-            int[] filled = new int[n];
-            for (int done = 0; done < cal; ) {
-                int k = Math.min(BATCH_PER_CLASS, cal - done);
-                runner.batch(k, (c, t) -> calibration[c][filled[c]++] = t);
-                done += k;
-            }
-            List<Pair> pairs = pairs(classes);
-            CroppedTTest[] tests = new CroppedTTest[pairs.size()];
-            List<List<int[]>> testsOf = new ArrayList<>(); // per class: {test index, side}
-            for (int c = 0; c < n; c++) {
-                testsOf.add(new ArrayList<>());
-            }
-            for (int i = 0; i < tests.length; i++) {
-                Pair p = pairs.get(i);
-                double[] pooled = new double[2 * cal];
-                System.arraycopy(calibration[p.a()], 0, pooled, 0, cal);
-                System.arraycopy(calibration[p.b()], 0, pooled, cal, cal);
-                tests[i] = CroppedTTest.calibrated(pooled, CroppedTTest.DEFAULT_THRESHOLDS);
-                testsOf.get(p.a()).add(new int[] {i, 0});
-                testsOf.get(p.b()).add(new int[] {i, 1});
-            }
-            int[][][] route = new int[n][][];
-            for (int c = 0; c < n; c++) {
-                route[c] = testsOf.get(c).toArray(new int[0][]);
-            }
-            Welford[] perClassStats = new Welford[n];
-            for (int c = 0; c < n; c++) {
-                perClassStats[c] = new Welford();
-            }
-            // Measurement.
-            long measured = 0;
-            long total = perClass * n;
-            long lastReport = System.nanoTime();
-            int lastTenth = 0;
-            for (long done = 0; done < perClass; ) {
-                int k = (int) Math.min(BATCH_PER_CLASS, perClass - done);
-                runner.batch(k, (c, t) -> {
-                    perClassStats[c].add(t);
-                    for (int[] r : route[c]) {
-                        tests[r[0]].add(r[1], t);
-                    }
-                });
-                done += k;
-                measured += (long) k * n;
-                int tenth = (int) (measured * 10 / total);
-                long now = System.nanoTime();
-                if (progress != null && (tenth > lastTenth || now - lastReport > 15_000_000_000L) && measured < total) {
-                    lastTenth = tenth;
-                    lastReport = now;
-                    progress.accept(String.format("%s %s: %d%% (%,d of %,d opens), max |t| so far %.2f, %.0f s",
-                            id, suite, measured * 100 / total, measured, total, maxAbsT(tests), (now - start) / 1e9));
-                }
-            }
-            List<Comparison> comparisons = new ArrayList<>();
-            for (int i = 0; i < tests.length; i++) {
-                CroppedTTest.Result r = tests[i].result();
-                comparisons.add(new Comparison(pairs.get(i), r, verdict(r.maxAbsT(), r.samples())));
-            }
-            List<ClassFigures> figures = new ArrayList<>();
-            for (int c = 0; c < n; c++) {
-                Welford w = perClassStats[c];
-                figures.add(new ClassFigures(classes.get(c), w.count(), w.mean(), Math.sqrt(w.variance())));
-            }
+            Tests tests = new Tests(pairs(classes), calibrate(runner, cal));
+            long measured = measure(runner, tests, perClass, id, start);
+            List<Comparison> comparisons = tests.comparisons();
+            List<ClassFigures> figures = tests.figures(classes);
             return new Outcome(id, provider.describe(), suite, samples, warmup, (long) cal * n, measured,
                     (System.nanoTime() - start) / 1e9, inputs.recordLength(), figures, comparisons);
         } finally {
@@ -225,12 +158,126 @@ public final class LeakCheck {
         }
     }
 
-    private static double maxAbsT(CroppedTTest[] tests) {
-        double m = 0;
-        for (CroppedTTest t : tests) {
-            m = Math.max(m, t.result().maxAbsT());
+    /** Opens about {@code opens} records, every class interleaved, and discards the times (JIT compilation). */
+    private static long warmUp(Runner runner, long opens) throws GeneralSecurityException {
+        int n = runner.classCount();
+        for (long done = 0; done < opens; ) {
+            int k = (int) Math.min(BATCH_PER_CLASS, (opens - done + n - 1) / n);
+            runner.batch(k, (c, t) -> { });
+            done += (long) k * n;
         }
-        return m;
+        return opens;
+    }
+
+    /** {@code cal} times per class, kept only to set each comparison's cropping thresholds. */
+    private static double[][] calibrate(Runner runner, int cal) throws GeneralSecurityException {
+        int n = runner.classCount();
+        double[][] calibration = new double[n][cal];
+        int[] filled = new int[n];
+        for (int done = 0; done < cal; ) {
+            int k = Math.min(BATCH_PER_CLASS, cal - done);
+            runner.batch(k, (c, t) -> calibration[c][filled[c]++] = t);
+            done += k;
+        }
+        return calibration;
+    }
+
+    /** The measured opens, {@code perClass} of each class, with a progress line every tenth (or 15 s); returns their count. */
+    private long measure(Runner runner, Tests tests, long perClass, ProviderId id, long start)
+            throws GeneralSecurityException {
+        int n = runner.classCount();
+        long measured = 0;
+        long total = perClass * n;
+        long lastReport = System.nanoTime();
+        int lastTenth = 0;
+        for (long done = 0; done < perClass; ) {
+            int k = (int) Math.min(BATCH_PER_CLASS, perClass - done);
+            runner.batch(k, tests::add);
+            done += k;
+            measured += (long) k * n;
+            int tenth = (int) (measured * 10 / total);
+            long now = System.nanoTime();
+            if (progress != null && (tenth > lastTenth || now - lastReport > 15_000_000_000L) && measured < total) {
+                lastTenth = tenth;
+                lastReport = now;
+                progress.accept(String.format("%s %s: %d%% (%,d of %,d opens), max |t| so far %.2f, %.0f s",
+                        id, suite, measured * 100 / total, measured, total, tests.maxAbsT(), (now - start) / 1e9));
+            }
+        }
+        return measured;
+    }
+
+    /** The comparisons' cropped t-tests and each class's statistics: a measured time goes to every test its class is in. */
+    private static final class Tests {
+        private final List<Pair> pairs;
+        private final CroppedTTest[] tests;
+        /** Per class: {test index, side} of every test it takes part in. */
+        private final int[][][] route;
+        private final Welford[] perClass;
+
+        /** Each comparison's cropping thresholds from its two classes' calibration times, pooled. */
+        Tests(List<Pair> pairs, double[][] calibration) {
+            int n = calibration.length;
+            this.pairs = pairs;
+            tests = new CroppedTTest[pairs.size()];
+            List<List<int[]>> testsOf = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                testsOf.add(new ArrayList<>());
+            }
+            for (int i = 0; i < tests.length; i++) {
+                Pair p = pairs.get(i);
+                tests[i] = CroppedTTest.calibrated(pooled(calibration[p.a()], calibration[p.b()]),
+                        CroppedTTest.DEFAULT_THRESHOLDS);
+                testsOf.get(p.a()).add(new int[] {i, 0});
+                testsOf.get(p.b()).add(new int[] {i, 1});
+            }
+            route = new int[n][][];
+            perClass = new Welford[n];
+            for (int c = 0; c < n; c++) {
+                route[c] = testsOf.get(c).toArray(new int[0][]);
+                perClass[c] = new Welford();
+            }
+        }
+
+        private static double[] pooled(double[] a, double[] b) {
+            double[] pooled = new double[a.length + b.length];
+            System.arraycopy(a, 0, pooled, 0, a.length);
+            System.arraycopy(b, 0, pooled, a.length, b.length);
+            return pooled;
+        }
+
+        void add(int cls, double nanos) {
+            perClass[cls].add(nanos);
+            for (int[] r : route[cls]) {
+                tests[r[0]].add(r[1], nanos);
+            }
+        }
+
+        double maxAbsT() {
+            double m = 0;
+            for (CroppedTTest t : tests) {
+                m = Math.max(m, t.result().maxAbsT());
+            }
+            return m;
+        }
+
+        List<Comparison> comparisons() {
+            List<Comparison> out = new ArrayList<>();
+            for (int i = 0; i < tests.length; i++) {
+                CroppedTTest.Result r = tests[i].result();
+                out.add(new Comparison(pairs.get(i), r, verdict(r.maxAbsT(), r.samples())));
+            }
+            return out;
+        }
+
+        List<ClassFigures> figures(List<InputClass> classes) {
+            List<ClassFigures> out = new ArrayList<>();
+            for (int c = 0; c < perClass.length; c++) {
+                Welford w = perClass[c];
+                out.add(new ClassFigures(classes.get(c), w.count(), w.mean(), Math.sqrt(w.variance())));
+            }
+            return out;
+        }
     }
 
     /** FAIL at |t| ≥ 4.5 whatever the count; below it PASS from a million measurements, inconclusive before. */
@@ -272,6 +319,10 @@ public final class LeakCheck {
             order = new int[most];
             nanos = new long[most];
             refused = new boolean[most];
+        }
+
+        int classCount() {
+            return inputs.classes().size();
         }
 
         /** perClass records of every class, in a random order: built, then opened and timed one by one. */

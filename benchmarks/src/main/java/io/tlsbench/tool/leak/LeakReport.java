@@ -55,6 +55,19 @@ public final class LeakReport {
     Map<String, Object> json() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", "tlsbench leakcheck");
+        root.put("method", method());
+        root.put("notes", notes);
+        List<Object> providers = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            providers.add(provider(o));
+        }
+        root.put("providers", providers);
+        root.put("env", env);
+        return root;
+    }
+
+    /** How every figure was obtained and judged. */
+    private static Map<String, Object> method() {
         Map<String, Object> method = new LinkedHashMap<>();
         method.put("test", "Welch's t between two input classes, uncropped and cropped at dudect's percentiles");
         method.put("cropping_thresholds", CroppedTTest.DEFAULT_THRESHOLDS);
@@ -62,58 +75,59 @@ public final class LeakReport {
         method.put("conclusive_samples", LeakCheck.CONCLUSIVE_SAMPLES);
         method.put("timer", "System.nanoTime() around one RecordOpener.open per measurement");
         method.put("protocol", "TLS 1.2");
-        root.put("method", method);
-        root.put("notes", notes);
-        List<Object> providers = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("provider", o.provider().toString());
-            p.put("describe", o.describe());
-            p.put("suite", o.suite().name);
-            p.put("record_length", o.recordLength());
-            p.put("samples_per_comparison", o.samples());
-            p.put("warmup_opens", o.warmupOpens());
-            p.put("calibration_opens", o.calibrationOpens());
-            p.put("measured_opens", o.measuredOpens());
-            p.put("seconds", round(o.seconds(), 1));
-            p.put("max_abs_t", round(o.maxAbsT(), 3));
-            p.put("verdict_refused_vs_refused", verdict(o, true));
-            p.put("verdict_all", verdict(o, false));
-            List<Object> classes = new ArrayList<>();
-            for (ClassFigures f : o.classes()) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("class", f.inputClass().kind().name().toLowerCase(Locale.ROOT));
-                c.put("padding", f.inputClass().padding());
-                c.put("count", f.count());
-                c.put("mean_ns", round(f.meanNs(), 1));
-                c.put("sd_ns", round(f.sdNs(), 1));
-                classes.add(c);
-            }
-            p.put("classes", classes);
-            List<Object> comparisons = new ArrayList<>();
-            for (Comparison c : o.comparisons()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                CroppedTTest.Result r = c.result();
-                m.put("comparison", c.pair().label());
-                m.put("outcome_differs", c.pair().outcomeDiffers());
-                m.put("samples", r.samples());
-                m.put("max_abs_t", round(r.maxAbsT(), 3));
-                m.put("max_t_crop_percentile", c.crop());
-                m.put("max_t_crop_samples", r.maxCropCount());
-                m.put("max_t_crop_mean_a_ns", round(r.cropMeanA(), 2));
-                m.put("max_t_crop_mean_b_ns", round(r.cropMeanB(), 2));
-                m.put("t_uncropped", round(r.t(), 3));
-                m.put("mean_a_ns", round(r.meanA(), 1));
-                m.put("mean_b_ns", round(r.meanB(), 1));
-                m.put("verdict", c.verdict());
-                comparisons.add(m);
-            }
-            p.put("comparisons", comparisons);
-            providers.add(p);
+        return method;
+    }
+
+    /** One provider's run: counts, verdicts, each class's timing and each comparison. */
+    private static Map<String, Object> provider(Outcome o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("provider", o.provider().toString());
+        p.put("describe", o.describe());
+        p.put("suite", o.suite().name);
+        p.put("record_length", o.recordLength());
+        p.put("samples_per_comparison", o.samples());
+        p.put("warmup_opens", o.warmupOpens());
+        p.put("calibration_opens", o.calibrationOpens());
+        p.put("measured_opens", o.measuredOpens());
+        p.put("seconds", round(o.seconds(), 1));
+        p.put("max_abs_t", round(o.maxAbsT(), 3));
+        p.put("verdict_refused_vs_refused", verdict(o, true));
+        p.put("verdict_all", verdict(o, false));
+        List<Object> classes = new ArrayList<>();
+        for (ClassFigures f : o.classes()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("class", f.inputClass().kind().name().toLowerCase(Locale.ROOT));
+            c.put("padding", f.inputClass().padding());
+            c.put("count", f.count());
+            c.put("mean_ns", round(f.meanNs(), 1));
+            c.put("sd_ns", round(f.sdNs(), 1));
+            classes.add(c);
         }
-        root.put("providers", providers);
-        root.put("env", env);
-        return root;
+        p.put("classes", classes);
+        List<Object> comparisons = new ArrayList<>();
+        for (Comparison c : o.comparisons()) {
+            comparisons.add(comparison(c));
+        }
+        p.put("comparisons", comparisons);
+        return p;
+    }
+
+    private static Map<String, Object> comparison(Comparison c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        CroppedTTest.Result r = c.result();
+        m.put("comparison", c.pair().label());
+        m.put("outcome_differs", c.pair().outcomeDiffers());
+        m.put("samples", r.samples());
+        m.put("max_abs_t", round(r.maxAbsT(), 3));
+        m.put("max_t_crop_percentile", c.crop());
+        m.put("max_t_crop_samples", r.maxCropCount());
+        m.put("max_t_crop_mean_a_ns", round(r.cropMeanA(), 2));
+        m.put("max_t_crop_mean_b_ns", round(r.cropMeanB(), 2));
+        m.put("t_uncropped", round(r.t(), 3));
+        m.put("mean_a_ns", round(r.meanA(), 1));
+        m.put("mean_b_ns", round(r.meanB(), 1));
+        m.put("verdict", c.verdict());
+        return m;
     }
 
     String markdown() {
