@@ -135,61 +135,79 @@ public final class NativeReference {
         m.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT));
         String error = null;
         for (List<String> args : a.alternatives()) {
-            List<String> commands = new ArrayList<>();
-            Map<Integer, Double> bulk = new TreeMap<>();
-            Figures last = null;
-            error = null;
-            List<List<String>> runs = new ArrayList<>();
-            if (a.kind() == Kind.BULK) {
-                for (int size : sizes) {
-                    List<String> cmd = new ArrayList<>(List.of(openssl, "speed", "-mr", "-seconds", Long.toString(seconds),
-                            "-bytes", Integer.toString(size)));
-                    cmd.addAll(args);
-                    runs.add(cmd);
-                }
-            } else {
-                List<String> cmd = new ArrayList<>(List.of(openssl, "speed", "-mr", "-seconds", Long.toString(seconds)));
-                cmd.addAll(args);
-                runs.add(cmd);
-            }
-            for (List<String> cmd : runs) {
-                commands.add("openssl " + String.join(" ", cmd.subList(1, cmd.size())));
-                Run r;
-                try {
-                    r = exec(cmd, seconds * 4 + 60);
-                } catch (IOException e) {
-                    error = message(e);
-                    break;
-                }
-                Figures f = parse(r.output);
-                if (f.isEmpty()) {
-                    error = "exit " + r.exit + ": " + errorLine(r.output);
-                    break;
-                }
-                bulk.putAll(f.bytesPerSecond());
-                last = f;
-            }
-            m.put("commands", commands);
-            if (error == null && last != null) {
-                switch (a.kind()) {
-                    case BULK:
-                        Map<String, Double> b = new LinkedHashMap<>();
-                        bulk.forEach((k, v) -> b.put(Integer.toString(k), v));
-                        m.put("bytes_per_second", b);
-                        break;
-                    case SIGN:
-                        m.put("sign_per_second", last.signPerSecond());
-                        m.put("verify_per_second", last.verifyPerSecond());
-                        break;
-                    default:
-                        m.put("derive_per_second", last.derivePerSecond());
-                }
-                m.remove("error");
+            Attempt t = attempt(commands(openssl, a.kind(), args, seconds, sizes), seconds);
+            m.put("commands", t.commands());
+            if (t.error() == null && t.last() != null) {
+                putFigures(m, a.kind(), t);
                 return m;
             }
+            error = t.error();
         }
         m.put("error", error);
         return m;
+    }
+
+    /** The {@code openssl speed} command lines of one argument list: one per block size for a bulk algorithm. */
+    private static List<List<String>> commands(String openssl, Kind kind, List<String> args, long seconds,
+                                               List<Integer> sizes) {
+        List<List<String>> runs = new ArrayList<>();
+        if (kind == Kind.BULK) {
+            for (int size : sizes) {
+                List<String> cmd = new ArrayList<>(List.of(openssl, "speed", "-mr", "-seconds", Long.toString(seconds),
+                        "-bytes", Integer.toString(size)));
+                cmd.addAll(args);
+                runs.add(cmd);
+            }
+        } else {
+            List<String> cmd = new ArrayList<>(List.of(openssl, "speed", "-mr", "-seconds", Long.toString(seconds)));
+            cmd.addAll(args);
+            runs.add(cmd);
+        }
+        return runs;
+    }
+
+    /** What one argument list gave: the commands run (as shown), the bulk figures, the last output's figures, or an error. */
+    private record Attempt(List<String> commands, Map<Integer, Double> bulk, Figures last, String error) {
+    }
+
+    /** Runs the command lines in turn; the first that fails or yields no figures ends the attempt with its error. */
+    private static Attempt attempt(List<List<String>> runs, long seconds) {
+        List<String> commands = new ArrayList<>();
+        Map<Integer, Double> bulk = new TreeMap<>();
+        Figures last = null;
+        for (List<String> cmd : runs) {
+            commands.add("openssl " + String.join(" ", cmd.subList(1, cmd.size())));
+            Run r;
+            try {
+                r = exec(cmd, seconds * 4 + 60);
+            } catch (IOException e) {
+                return new Attempt(commands, bulk, last, message(e));
+            }
+            Figures f = parse(r.output);
+            if (f.isEmpty()) {
+                return new Attempt(commands, bulk, last, "exit " + r.exit + ": " + errorLine(r.output));
+            }
+            bulk.putAll(f.bytesPerSecond());
+            last = f;
+        }
+        return new Attempt(commands, bulk, last, null);
+    }
+
+    /** openssl.json's figures for one algorithm of the kind. */
+    private static void putFigures(Map<String, Object> m, Kind kind, Attempt t) {
+        switch (kind) {
+            case BULK:
+                Map<String, Double> b = new LinkedHashMap<>();
+                t.bulk().forEach((k, v) -> b.put(Integer.toString(k), v));
+                m.put("bytes_per_second", b);
+                break;
+            case SIGN:
+                m.put("sign_per_second", t.last().signPerSecond());
+                m.put("verify_per_second", t.last().verifyPerSecond());
+                break;
+            default:
+                m.put("derive_per_second", t.last().derivePerSecond());
+        }
     }
 
     /** Figures of one {@code openssl speed -mr} output. Absent figures are null; bytesPerSecond may be empty. */
@@ -200,90 +218,9 @@ public final class NativeReference {
         }
     }
 
-    /**
-     * Parses {@code openssl speed -mr} output (stdout and stderr together, in any order). Bulk
-     * figures from {@code +H}/{@code +F} (bytes per second per block size; with several {@code +F}
-     * lines the first algorithm's), else from {@code +DT}/{@code +R} pairs; sign/verify from
-     * {@code +F2} (RSA), {@code +F3} (DSA), {@code +F4} (ECDSA), {@code +F6} (EdDSA); derivations
-     * from {@code +F5} (ECDH). Lines it does not know are ignored.
-     */
+    /** Parses {@code openssl speed -mr} output (see {@link SpeedOutput}). */
     public static Figures parse(String output) {
-        List<Integer> header = null;
-        Map<Integer, Double> bulk = new TreeMap<>();
-        Map<Integer, Double> fromR = new TreeMap<>();
-        Double sign = null;
-        Double verify = null;
-        Double derive = null;
-        String firstF = null;
-        int dtSize = -1;
-        for (String raw : output.split("\\R")) {
-            String line = raw.trim();
-            if (!line.startsWith("+")) {
-                continue;
-            }
-            String[] f = line.split(":");
-            switch (f[0]) {
-                case "+H":
-                    header = new ArrayList<>();
-                    for (int i = 1; i < f.length; i++) {
-                        Integer v = intOrNull(f[i]);
-                        if (v != null) {
-                            header.add(v);
-                        }
-                    }
-                    break;
-                case "+F":
-                    // +F:idx:name:v1:v2...
-                    if (header == null || f.length < 4) {
-                        break;
-                    }
-                    if (firstF != null && !firstF.equals(f[2])) {
-                        break;
-                    }
-                    firstF = f[2];
-                    for (int i = 3; i < f.length && i - 3 < header.size(); i++) {
-                        Double v = doubleOrNull(f[i]);
-                        if (v != null) {
-                            bulk.put(header.get(i - 3), v);
-                        }
-                    }
-                    break;
-                case "+DT":
-                    // +DT:name:seconds:size
-                    dtSize = f.length >= 4 && intOrNull(f[3]) != null ? intOrNull(f[3]) : -1;
-                    break;
-                case "+R":
-                    // +R:count:name:seconds
-                    if (dtSize > 0 && f.length >= 4) {
-                        Double count = doubleOrNull(f[1]);
-                        Double secs = doubleOrNull(f[3]);
-                        if (count != null && secs != null && secs > 0) {
-                            fromR.put(dtSize, count * dtSize / secs);
-                        }
-                    }
-                    dtSize = -1;
-                    break;
-                case "+F2": case "+F3": case "+F4": case "+F6":
-                    // +F2:idx:bits:sign/s:verify/s[:...]
-                    if (f.length >= 5 && sign == null) {
-                        sign = doubleOrNull(f[3]);
-                        verify = doubleOrNull(f[4]);
-                    }
-                    break;
-                case "+F5":
-                    // +F5:idx:bits:ops/s:s/op
-                    if (f.length >= 4 && derive == null) {
-                        derive = doubleOrNull(f[3]);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (bulk.isEmpty()) {
-            bulk.putAll(fromR);
-        }
-        return new Figures(bulk, sign, verify, derive);
+        return SpeedOutput.parse(output);
     }
 
     /** The openssl executable: -Dtlsbench.openssl, else "openssl" found on the PATH, else "openssl". */
@@ -367,23 +304,6 @@ public final class NativeReference {
         String t = s.trim();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
-    }
-
-    private static Integer intOrNull(String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Double doubleOrNull(String s) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** One-line exception message. */
