@@ -94,6 +94,32 @@ public final class ConnectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         InetSocketAddress unresolved = TlsOptions.hostPort("HOST:PORT", target);
+        checkOptions();
+        CbcMacCheck macCheckMode = macCheck.mode();
+        List<CipherSuite> suiteList = TlsOptions.suites("--suite", suites);
+        ProtocolVersion[] range = versionRange(suiteList);
+        String host = unresolved.getHostString();
+        TlsConfig.Builder b = configBuilder(suiteList, range, macCheckMode, serverName(host));
+        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
+        try {
+            if (keyLog != null) {
+                b.keyLog(keyLog);
+            }
+            TlsConfig config = b.build();
+            InetSocketAddress address = new InetSocketAddress(host, unresolved.getPort());
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException("host " + host + " does not resolve");
+            }
+            return copy(address, config, err);
+        } finally {
+            if (keyLog != null) {
+                keyLog.close();
+            }
+        }
+    }
+
+    /** The options that exclude or need each other, and the timeout's bound. */
+    private void checkOptions() {
         if (trust == null && !insecure) {
             throw new IllegalArgumentException("--trust PEM or --insecure is required");
         }
@@ -106,19 +132,31 @@ public final class ConnectCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be at least 1 second");
         }
-        CbcMacCheck macCheckMode = macCheck.mode();
-        List<CipherSuite> suiteList = TlsOptions.suites("--suite", suites);
+    }
+
+    /** --version's one version (else the default range); one named suite must be allowed in it. */
+    private ProtocolVersion[] versionRange(List<CipherSuite> suiteList) {
         ProtocolVersion[] range = version == null ? TlsOptions.versionRange("--version", null)
                 : TlsOptions.versionRange("--version", List.of(version));
         if (suites != null && version != null && suiteList.size() == 1) {
             suiteList.get(0).checkVersion(range[0]);
         }
         TlsOptions.checkOverlap(suiteList, range[0], range[1]);
-        String host = unresolved.getHostString();
+        return range;
+    }
+
+    /** The SNI to send: --sni, else the target's host name; none for an IP literal. */
+    private String serverName(String host) {
         String serverName = sni != null ? sni : TlsOptions.ipLiteral(host) ? null : host;
         if (serverName != null && (serverName.isEmpty() || TlsOptions.ipLiteral(serverName))) {
             throw new IllegalArgumentException("--sni '" + serverName + "' is not a host name");
         }
+        return serverName;
+    }
+
+    /** Versions, suites, MAC check, trust (checking the server name against --trust's chains) and the client's credential. */
+    private TlsConfig.Builder configBuilder(List<CipherSuite> suiteList, ProtocolVersion[] range, CbcMacCheck macCheckMode,
+                                            String serverName) {
         TlsConfig.Builder b = TlsConfig.builder(provider.require()).versions(range[0], range[1]).suites(suiteList)
                 .cbcMacCheck(macCheckMode);
         if (trust != null) {
@@ -133,32 +171,22 @@ public final class ConnectCommand implements Callable<Integer> {
         if (cert != null) {
             b.credential(Pem.credential(cert, key));
         }
-        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
+        return b;
+    }
+
+    /** Standard input to the server, the server's data to standard output; with --reconnect, a resumed second connection. */
+    private int copy(InetSocketAddress address, TlsConfig config, PrintWriter err) {
+        OutputStream out = Stdio.out();
         try {
-            if (keyLog != null) {
-                b.keyLog(keyLog);
+            StdioClient client = new StdioClient(timeoutSeconds);
+            Session first = client.session(address, config, null, Stdio.in(), out, err);
+            if (reconnect) {
+                client.session(address, config, first, null, out, err);
             }
-            TlsConfig config = b.build();
-            InetSocketAddress address = new InetSocketAddress(host, unresolved.getPort());
-            if (address.isUnresolved()) {
-                throw new IllegalArgumentException("host " + host + " does not resolve");
-            }
-            OutputStream out = Stdio.out();
-            try {
-                StdioClient client = new StdioClient(timeoutSeconds);
-                Session first = client.session(address, config, null, Stdio.in(), out, err);
-                if (reconnect) {
-                    client.session(address, config, first, null, out, err);
-                }
-            } catch (IOException | TlsAlertException e) {
-                err.println("tlsbench: connection to " + target + " failed: " + Main.message(e));
-                return Main.FAILURE;
-            }
-            return Main.OK;
-        } finally {
-            if (keyLog != null) {
-                keyLog.close();
-            }
+        } catch (IOException | TlsAlertException e) {
+            err.println("tlsbench: connection to " + target + " failed: " + Main.message(e));
+            return Main.FAILURE;
         }
+        return Main.OK;
     }
 }

@@ -26,7 +26,28 @@ public final class ProvidersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<ProviderSet> sets = Providers.all();
+        print(out, primitives(sets));
 
+        out.println();
+        out.println("record protection per suite (cipher and MAC primitives offered):");
+        print(out, recordProtection(sets));
+
+        out.println();
+        out.println("providers:");
+        print(out, status(sets));
+
+        out.println();
+        out.println("missing:");
+        List<String[]> gaps = gaps(sets);
+        if (gaps.isEmpty()) {
+            out.println("  nothing");
+        }
+        print(out, gaps);
+        return 0;
+    }
+
+    /** The provider x primitive matrix: "yes" where getInstance succeeds. */
+    private static List<String[]> primitives(List<ProviderSet> sets) {
         List<String[]> matrix = new ArrayList<>();
         String[] header = new String[sets.size() + 2];
         header[0] = "primitive";
@@ -35,35 +56,27 @@ public final class ProvidersCommand implements Callable<Integer> {
             header[i + 2] = sets.get(i).id().displayName;
         }
         matrix.add(header);
-        List<List<String[]>> missing = new ArrayList<>(); // per provider, in matrix order
-        for (int i = 0; i < sets.size(); i++) {
-            missing.add(new ArrayList<>());
-        }
         for (Primitive p : Primitive.values()) {
             String[] row = new String[sets.size() + 2];
             row[0] = p.name();
             row[1] = p.type + " " + p.algorithm();
             for (int i = 0; i < sets.size(); i++) {
-                ProviderSet s = sets.get(i);
-                String reason = s.probe(p);
-                row[i + 2] = reason == null ? "yes" : "-";
-                if (reason != null && s.available()) {
-                    missing.get(i).add(new String[] {"  " + s.id().displayName, p.name(), oneLine(reason)});
-                }
+                row[i + 2] = sets.get(i).probe(p) == null ? "yes" : "-";
             }
             matrix.add(row);
         }
-        print(out, matrix);
+        return matrix;
+    }
 
-        out.println();
-        out.println("record protection per suite (cipher and MAC primitives offered):");
+    /** Per suite, which configurations offer its record cipher and MAC ({@link SuiteSupport#records(CipherSuite)}). */
+    private static List<String[]> recordProtection(List<ProviderSet> sets) {
         List<String[]> records = new ArrayList<>();
-        String[] recordHeader = new String[sets.size() + 1];
-        recordHeader[0] = "  suite";
+        String[] header = new String[sets.size() + 1];
+        header[0] = "  suite";
         for (int i = 0; i < sets.size(); i++) {
-            recordHeader[i + 1] = sets.get(i).id().displayName;
+            header[i + 1] = sets.get(i).id().displayName;
         }
-        records.add(recordHeader);
+        records.add(header);
         for (CipherSuite suite : CipherSuite.all()) {
             String[] row = new String[sets.size() + 1];
             row[0] = "  " + suite.name;
@@ -72,32 +85,35 @@ public final class ProvidersCommand implements Callable<Integer> {
             }
             records.add(row);
         }
-        print(out, records);
+        return records;
+    }
 
-        out.println();
-        out.println("providers:");
+    /** Each configuration: available or not, and what it is (or why not). */
+    private static List<String[]> status(List<ProviderSet> sets) {
         List<String[]> status = new ArrayList<>();
         for (ProviderSet s : sets) {
             status.add(new String[] {"  " + s.id().displayName, s.available() ? "available" : "unavailable",
                     s.available() ? s.describe() : oneLine(s.unavailableReason())});
         }
-        print(out, status);
+        return status;
+    }
 
-        out.println();
-        out.println("missing:");
+    /** Per configuration, in the matrix's order: all of it when unavailable, else each primitive it lacks and why. */
+    private static List<String[]> gaps(List<ProviderSet> sets) {
         List<String[]> gaps = new ArrayList<>();
-        for (int i = 0; i < sets.size(); i++) {
-            ProviderSet s = sets.get(i);
+        for (ProviderSet s : sets) {
             if (!s.available()) {
                 gaps.add(new String[] {"  " + s.id().displayName, "(all)", "not available: " + oneLine(s.unavailableReason())});
+                continue;
             }
-            gaps.addAll(missing.get(i));
+            for (Primitive p : Primitive.values()) {
+                String reason = s.probe(p);
+                if (reason != null) {
+                    gaps.add(new String[] {"  " + s.id().displayName, p.name(), oneLine(reason)});
+                }
+            }
         }
-        if (gaps.isEmpty()) {
-            out.println("  nothing");
-        }
-        print(out, gaps);
-        return 0;
+        return gaps;
     }
 
     /** Left-aligned columns, two spaces apart; the last column is not padded. */

@@ -107,6 +107,36 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int p = TlsOptions.port("--port", port, true);
+        checkOptions();
+        CbcMacCheck macCheckMode = macCheck.mode();
+        List<CipherSuite> suiteList = TlsOptions.suites("--suites", suites);
+        ProtocolVersion[] range = TlsOptions.versionRange("--versions", versions);
+        TlsOptions.checkOverlap(suiteList, range[0], range[1]);
+        InetAddress address = address();
+        List<Credential> credentials = new ArrayList<>();
+        for (int i = 0; i < certs.size(); i++) {
+            credentials.add(Pem.credential(certs.get(i), keys.get(i)));
+        }
+        TlsConfig.Builder b = configBuilder(suiteList, range, macCheckMode);
+        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
+        try {
+            if (keyLog != null) {
+                b.keyLog(keyLog);
+            }
+            if (credentials.isEmpty()) {
+                credentials.addAll(selfSigned());
+            }
+            credentials.forEach(b::credential);
+            return serve(b.build(), new InetSocketAddress(address, p), out, err);
+        } finally {
+            if (keyLog != null) {
+                keyLog.close();
+            }
+        }
+    }
+
+    /** The options that exclude or need each other, and the bounds of the numeric ones. */
+    private void checkOptions() {
         if (certs.size() != keys.size()) {
             throw new IllegalArgumentException("--cert and --key come in pairs (" + certs.size() + " --cert, "
                     + keys.size() + " --key)");
@@ -123,20 +153,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout " + timeoutSeconds + " must be at least 1 second");
         }
-        CbcMacCheck macCheckMode = macCheck.mode();
-        List<CipherSuite> suiteList = TlsOptions.suites("--suites", suites);
-        ProtocolVersion[] range = TlsOptions.versionRange("--versions", versions);
-        TlsOptions.checkOverlap(suiteList, range[0], range[1]);
-        InetAddress address;
+    }
+
+    private InetAddress address() {
         try {
-            address = InetAddress.getByName(host);
+            return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--host " + host + " does not resolve");
         }
-        List<Credential> credentials = new ArrayList<>();
-        for (int i = 0; i < certs.size(); i++) {
-            credentials.add(Pem.credential(certs.get(i), keys.get(i)));
-        }
+    }
+
+    /** Versions, suites, MAC check, the shared session cache and client authentication; credentials come later. */
+    private TlsConfig.Builder configBuilder(List<CipherSuite> suiteList, ProtocolVersion[] range, CbcMacCheck macCheckMode) {
         List<X509Certificate> anchors = trust == null ? List.of() : Pem.certificates("--trust", trust);
         TlsConfig.Builder b = TlsConfig.builder(provider.require())
                 .versions(range[0], range[1])
@@ -150,26 +178,18 @@ public final class ServeCommand implements Callable<Integer> {
             }
             anchors.forEach(b::trust);
         }
-        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
-        try {
-            if (keyLog != null) {
-                b.keyLog(keyLog);
-            }
-            if (credentials.isEmpty()) {
-                credentials.addAll(SelfSigned.all());
-                if (certOut != null) {
-                    List<X509Certificate> generated = new ArrayList<>();
-                    credentials.forEach(c -> generated.add(c.leaf()));
-                    Pem.write("--cert-out", certOut, generated);
-                }
-            }
-            credentials.forEach(b::credential);
-            return serve(b.build(), new InetSocketAddress(address, p), out, err);
-        } finally {
-            if (keyLog != null) {
-                keyLog.close();
-            }
+        return b;
+    }
+
+    /** Self-signed credentials for every key type, their certificates written to --cert-out when asked. */
+    private List<Credential> selfSigned() {
+        List<Credential> generated = SelfSigned.all();
+        if (certOut != null) {
+            List<X509Certificate> leaves = new ArrayList<>();
+            generated.forEach(c -> leaves.add(c.leaf()));
+            Pem.write("--cert-out", certOut, leaves);
         }
+        return generated;
     }
 
     private int serve(TlsConfig config, InetSocketAddress bind, PrintWriter out, PrintWriter err) throws IOException {
