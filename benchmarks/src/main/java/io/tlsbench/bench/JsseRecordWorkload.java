@@ -155,11 +155,7 @@ public final class JsseRecordWorkload {
 
     /** The plaintext the last unwrapNext() produced. */
     public byte[] lastUnwrapped() {
-        ByteBuffer b = appIn.duplicate();
-        b.flip();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
+        return RecordWorkload.written(appIn);
     }
 
     public byte[] plaintext() {

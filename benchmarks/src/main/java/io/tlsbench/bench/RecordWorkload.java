@@ -261,10 +261,15 @@ public final class RecordWorkload implements AutoCloseable {
 
     /** The plaintext of the last record open() opened. */
     public byte[] lastOpened() {
-        ByteBuffer b = opened.duplicate();
-        b.flip();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
+        return written(opened);
+    }
+
+    /** A copy of what was written into b (from 0 to its position); b itself is left as it is. */
+    static byte[] written(ByteBuffer b) {
+        ByteBuffer view = b.duplicate();
+        view.flip();
+        byte[] out = new byte[view.remaining()];
+        view.get(out);
         return out;
     }
 

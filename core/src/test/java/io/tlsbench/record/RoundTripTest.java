@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tlsbench.kdf.KeyBlockLayout;
 import io.tlsbench.kdf.KeySchedule;
 import io.tlsbench.kdf.SessionKeys;
-import io.tlsbench.provider.Primitive;
 import io.tlsbench.provider.ProviderId;
 import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
+import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.suite.CipherSuite;
 import io.tlsbench.suite.ConnectionEnd;
 import io.tlsbench.suite.ProtocolVersion;
@@ -41,14 +41,9 @@ class RoundTripTest {
         return out;
     }
 
+    /** Whether the provider can protect the suite's records (core's answer: {@link SuiteSupport#records(CipherSuite)}). */
     static boolean offers(ProviderSet p, CipherSuite s) {
-        switch (s.cipher) {
-            case RC4_128: return p.offers(Primitive.RC4);
-            case DES_EDE_CBC: return p.offers(Primitive.DESEDE_CBC);
-            case AES_128_GCM:
-            case AES_256_GCM: return p.offers(Primitive.AES_GCM);
-            default: return p.offers(Primitive.AES_CBC);
-        }
+        return SuiteSupport.of(p).records(s) == null;
     }
 
     static SessionKeys keys(CipherSuite suite, ProtocolVersion v, long seed) {

@@ -71,9 +71,8 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "PEM", description = "the private key for --cert")
     String key;
 
-    @Option(names = "--keylog", paramLabel = "FILE",
-            description = "append NSS key log lines (CLIENT_RANDOM ...) to FILE, as SSLKEYLOGFILE")
-    String keylog;
+    @Mixin
+    KeyLogOption keylog;
 
     @Option(names = "--reconnect",
             description = "then connect again offering the first session (handshake and close, no data) and "
@@ -100,8 +99,7 @@ public final class ConnectCommand implements Callable<Integer> {
         ProtocolVersion[] range = versionRange(suiteList);
         String host = unresolved.getHostString();
         TlsConfig.Builder b = configBuilder(suiteList, range, macCheckMode, serverName(host));
-        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
-        try {
+        try (KeyLogFile keyLog = keylog.open(err)) {
             if (keyLog != null) {
                 b.keyLog(keyLog);
             }
@@ -111,10 +109,6 @@ public final class ConnectCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("host " + host + " does not resolve");
             }
             return copy(address, config, err);
-        } finally {
-            if (keyLog != null) {
-                keyLog.close();
-            }
         }
     }
 

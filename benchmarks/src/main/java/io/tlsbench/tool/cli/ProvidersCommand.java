@@ -49,13 +49,7 @@ public final class ProvidersCommand implements Callable<Integer> {
     /** The provider x primitive matrix: "yes" where getInstance succeeds. */
     private static List<String[]> primitives(List<ProviderSet> sets) {
         List<String[]> matrix = new ArrayList<>();
-        String[] header = new String[sets.size() + 2];
-        header[0] = "primitive";
-        header[1] = "JCA";
-        for (int i = 0; i < sets.size(); i++) {
-            header[i + 2] = sets.get(i).id().displayName;
-        }
-        matrix.add(header);
+        matrix.add(header(sets, "primitive", "JCA"));
         for (Primitive p : Primitive.values()) {
             String[] row = new String[sets.size() + 2];
             row[0] = p.name();
@@ -71,12 +65,7 @@ public final class ProvidersCommand implements Callable<Integer> {
     /** Per suite, which configurations offer its record cipher and MAC ({@link SuiteSupport#records(CipherSuite)}). */
     private static List<String[]> recordProtection(List<ProviderSet> sets) {
         List<String[]> records = new ArrayList<>();
-        String[] header = new String[sets.size() + 1];
-        header[0] = "  suite";
-        for (int i = 0; i < sets.size(); i++) {
-            header[i + 1] = sets.get(i).id().displayName;
-        }
-        records.add(header);
+        records.add(header(sets, "  suite"));
         for (CipherSuite suite : CipherSuite.all()) {
             String[] row = new String[sets.size() + 1];
             row[0] = "  " + suite.name;
@@ -86,6 +75,16 @@ public final class ProvidersCommand implements Callable<Integer> {
             records.add(row);
         }
         return records;
+    }
+
+    /** A table's header: the leading columns' titles, then one column per configuration. */
+    private static String[] header(List<ProviderSet> sets, String... leading) {
+        String[] header = new String[leading.length + sets.size()];
+        System.arraycopy(leading, 0, header, 0, leading.length);
+        for (int i = 0; i < sets.size(); i++) {
+            header[leading.length + i] = sets.get(i).id().displayName;
+        }
+        return header;
     }
 
     /** Each configuration: available or not, and what it is (or why not). */

@@ -84,9 +84,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "PEM", description = "with --client-auth: verify client chains against these")
     String trust;
 
-    @Option(names = "--keylog", paramLabel = "FILE",
-            description = "append NSS key log lines (CLIENT_RANDOM ...) to FILE, as SSLKEYLOGFILE")
-    String keylog;
+    @Mixin
+    KeyLogOption keylog;
 
     @Option(names = "--max-connections", paramLabel = "N",
             description = "exit after serving N connections (default: serve forever)")
@@ -118,8 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
             credentials.add(Pem.credential(certs.get(i), keys.get(i)));
         }
         TlsConfig.Builder b = configBuilder(suiteList, range, macCheckMode);
-        KeyLogFile keyLog = keylog == null ? null : KeyLogFile.open("--keylog", keylog, err);
-        try {
+        try (KeyLogFile keyLog = keylog.open(err)) {
             if (keyLog != null) {
                 b.keyLog(keyLog);
             }
@@ -128,10 +126,6 @@ public final class ServeCommand implements Callable<Integer> {
             }
             credentials.forEach(b::credential);
             return serve(b.build(), new InetSocketAddress(address, p), out, err);
-        } finally {
-            if (keyLog != null) {
-                keyLog.close();
-            }
         }
     }
 
