@@ -5,6 +5,7 @@ import io.tlsbench.provider.ProviderSet;
 import io.tlsbench.provider.Providers;
 import io.tlsbench.provider.SuiteSupport;
 import io.tlsbench.suite.CipherSuite;
+import io.tlsbench.tool.Messages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class ProvidersCommand implements Callable<Integer> {
         List<String[]> status = new ArrayList<>();
         for (ProviderSet s : sets) {
             status.add(new String[] {"  " + s.id().displayName, s.available() ? "available" : "unavailable",
-                    s.available() ? s.describe() : oneLine(s.unavailableReason())});
+                    s.available() ? s.describe() : Messages.oneLine(s.unavailableReason())});
         }
         return status;
     }
@@ -102,13 +103,14 @@ public final class ProvidersCommand implements Callable<Integer> {
         List<String[]> gaps = new ArrayList<>();
         for (ProviderSet s : sets) {
             if (!s.available()) {
-                gaps.add(new String[] {"  " + s.id().displayName, "(all)", "not available: " + oneLine(s.unavailableReason())});
+                gaps.add(new String[] {"  " + s.id().displayName, "(all)",
+                        "not available: " + Messages.oneLine(s.unavailableReason())});
                 continue;
             }
             for (Primitive p : Primitive.values()) {
                 String reason = s.probe(p);
                 if (reason != null) {
-                    gaps.add(new String[] {"  " + s.id().displayName, p.name(), oneLine(reason)});
+                    gaps.add(new String[] {"  " + s.id().displayName, p.name(), Messages.oneLine(reason)});
                 }
             }
         }
@@ -134,9 +136,5 @@ public final class ProvidersCommand implements Callable<Integer> {
             }
             out.println(sb);
         }
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 }

@@ -2,6 +2,7 @@ package io.tlsbench.tool.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tlsbench.tool.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ public final class NativeReference {
             version = v.output.trim();
         } catch (IOException e) {
             out.put("available", false);
-            out.put("reason", "openssl is not available: " + message(e));
+            out.put("reason", "openssl is not available: " + Messages.describe(e));
             write(dir, out);
             return out;
         }
@@ -181,7 +182,7 @@ public final class NativeReference {
             try {
                 r = exec(cmd, seconds * 4 + 60);
             } catch (IOException e) {
-                return new Attempt(commands, bulk, last, message(e));
+                return new Attempt(commands, bulk, last, Messages.describe(e));
             }
             Figures f = parse(r.output);
             if (f.isEmpty()) {
@@ -304,11 +305,5 @@ public final class NativeReference {
         String t = s.trim();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl);
-    }
-
-    /** One-line exception message. */
-    private static String message(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.replaceAll("\\s+", " ").trim();
     }
 }
